@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** Every error the API can return, as a stable machine-readable code. */
+export const ErrorCode = z.enum([
+  'validation_failed',
+  'unauthenticated',
+  'invalid_credentials',
+  'wrong_password',
+  'common_password',
+  'password_matches_identity',
+  'username_taken',
+  'email_taken',
+  'invalid_reset_token',
+  'account_in_couple',
+  'cross_origin_request',
+  'rate_limited',
+  'not_found',
+  'payload_too_large',
+  'unsupported_media_type',
+  'internal_error',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** One problem with one input field; `path` is the field name (dotted for nesting). */
+export const FieldIssue = z.object({
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+});
+export type FieldIssue = z.infer<typeof FieldIssue>;
+
+/** The body of every non-2xx response. */
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: ErrorCode,
+      message: z.string(),
+      issues: z.array(FieldIssue).optional(),
+      retryAfterSeconds: z.number().int().optional(),
+    }),
+  })
+  .meta({ id: 'ErrorBody' });
+export type ErrorBody = z.infer<typeof ErrorBody>;
