@@ -43,3 +43,26 @@ export const ErrorBody = z
   })
   .meta({ id: 'ErrorBody' });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** The HTTP status each error code is sent with; the client can rely on the pair. */
+export const errorStatus: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  wrong_password: 400,
+  common_password: 400,
+  password_matches_identity: 400,
+  invalid_reset_token: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  cross_origin_request: 403,
+  not_found: 404,
+  username_taken: 409,
+  email_taken: 409,
+  account_in_couple: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal_error: 500,
+};
+
+/** The (empty) body of a 204 response. */
+export const NoContent = z.null().describe('No content');

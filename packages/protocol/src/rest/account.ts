@@ -55,6 +55,8 @@ export const SignUpBody = z
   .strict()
   .meta({ id: 'SignUpBody' });
 export type SignUpBody = z.input<typeof SignUpBody>;
+/** Sign-up data after parsing (defaults applied). */
+export type SignUpData = z.output<typeof SignUpBody>;
 
 /** PATCH /api/me — profile settings. */
 export const UpdateMeBody = z

@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { errorStatus } from '@couple-chat/protocol';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { Redis } from 'ioredis';
+import type { Config } from './config/config.js';
+import { accountController } from './controllers/account.controller.js';
+import { healthController } from './controllers/health.controller.js';
+import { passwordResetController } from './controllers/password-reset.controller.js';
+import { sessionController } from './controllers/session.controller.js';
+import { type DatabaseHandle, migrateToLatest, openDatabase } from './db/database.js';
+import { registerAuthentication } from './http/authenticate.js';
+import { registerCrossOriginProtection } from './http/cross-origin.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { startExpiredCredentialsJob } from './jobs/expired-credentials.job.js';
+import { BackgroundTasks } from './lib/background.js';
+import { type Clock, DAY, systemClock } from './lib/clock.js';
+import { createDevOutboxMailer, createSmtpMailer, type Mailer } from './mail/mailer.js';
+import { createRepositories, transactionRunner } from './models/repositories.js';
+import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from './rate-limit/rate-limiter.js';
+import { type AccountDeletionGuard, AccountService } from './services/account.service.js';
+import { AuthService } from './services/auth.service.js';
+import { createArgon2Hasher, type PasswordHasher } from './services/password-hasher.js';
+import { PasswordResetService } from './services/password-reset.service.js';
+import { defaultRateRules, type RateRules } from './services/rate-rules.js';
+import { SessionService } from './services/session.service.js';
+
+export interface AppOptions {
+  config: Config;
+  /** An already-open database (tests); otherwise opened from the config. */
+  database?: DatabaseHandle;
+  clock?: Clock;
+  mailer?: Mailer;
+  hasher?: PasswordHasher;
+  rateRules?: Partial<RateRules>;
+  deletionGuards?: AccountDeletionGuard[];
+  /** Periodic cleanup jobs; on by default. */
+  jobs?: boolean;
+}
+
+export interface App {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  background: BackgroundTasks;
+  clock: Clock;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export function databaseFromConfig(config: Config): DatabaseHandle {
+  return config.DATABASE_URL
+    ? openDatabase({ kind: 'postgres', url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE })
+    : openDatabase({
+        kind: 'sqlite',
+        file: path.join(config.dataDir, 'couple-chat.sqlite'),
+        synchronous: config.SQLITE_SYNCHRONOUS,
+      });
+}
+
+export function publicUrlOf(config: Config): string {
+  return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+}
+
+/** Composes the whole server: database, services, HTTP routes and the built web app. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const app = Fastify({
+    logger: {
+      level: config.LOG_LEVEL,
+      redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 64 * 1024,
+    forceCloseConnections: 'idle',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  const database = options.database ?? databaseFromConfig(config);
+  await migrateToLatest(database.db);
+  const repos = createRepositories(database.db);
+  const inTransaction = transactionRunner(database.db);
+
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
+  const limiter: RateLimiter = redis ? createRedisRateLimiter(redis) : createMemoryRateLimiter(() => clock.now());
+  const mailer =
+    options.mailer ??
+    (config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM) : createDevOutboxMailer(config.dataDir, app.log));
+  const background = new BackgroundTasks(app.log);
+  const hasher = options.hasher ?? createArgon2Hasher();
+  const rules = { ...defaultRateRules, ...options.rateRules };
+
+  const sessions = new SessionService({ sessions: repos.sessions, users: repos.users, clock, ttlMs: config.SESSION_TTL_DAYS * DAY });
+  const accounts = new AccountService({
+    repos, inTransaction, hasher, sessions, limiter, rules, clock, deletionGuards: options.deletionGuards ?? [],
+  });
+  const auth = new AuthService({ repos, hasher, sessions, limiter, rules });
+  const resets = new PasswordResetService({
+    repos, inTransaction, hasher, mailer, background, limiter, rules, clock, publicUrl: publicUrlOf(config),
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  registerCrossOriginProtection(app, new Set(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : []));
+  registerAuthentication(app, sessions, clock);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'couple-chat API',
+        version: '0.1.0',
+        description: 'Session cookie `cc_session` authenticates every request; errors are `{ error: { code, message } }`.',
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  healthController(app, () => database.ping());
+  accountController(app, accounts, clock);
+  sessionController(app, auth, sessions, clock);
+  passwordResetController(app, resets);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerWebApp(app, config);
+
+  const job = options.jobs === false ? undefined : startExpiredCredentialsJob({ repos, clock, logger: app.log });
+  app.addHook('onClose', async () => {
+    job?.stop();
+    await background.drain();
+    await mailer.close();
+    await limiter.close();
+    if (redis) await redis.quit().catch(() => redis.disconnect());
+    await database.close();
+  });
+  return { app, database, background, clock };
+}
+
+/** Serves the built React app, with client-side routes falling back to index.html. */
+function registerWebApp(app: FastifyInstance, config: Config) {
+  const root = path.resolve(config.WEB_DIST_DIR ?? path.join(here, '../../web/dist'));
+  const hasWebApp = fs.existsSync(path.join(root, 'index.html'));
+  if (hasWebApp) {
+    app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
+  } else {
+    app.log.warn({ root }, 'web app not built; run `npm run build` to serve it');
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api/');
+    if (!isApi && hasWebApp && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(errorStatus.not_found).send({ error: { code: 'not_found', message: 'Not found.' } });
+  });
+}

@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { PasswordResetRepository } from './password-reset.repository.js';
+import { SessionRepository } from './session.repository.js';
+import { UserRepository } from './user.repository.js';
+
+export interface Repositories {
+  users: UserRepository;
+  sessions: SessionRepository;
+  passwordResets: PasswordResetRepository;
+}
+
+export function createRepositories(db: Kysely<Database>): Repositories {
+  return {
+    users: new UserRepository(db),
+    sessions: new SessionRepository(db),
+    passwordResets: new PasswordResetRepository(db),
+  };
+}
+
+/** Runs `work` in one transaction with repositories bound to it. */
+export type InTransaction = <T>(work: (repos: Repositories) => Promise<T>) => Promise<T>;
+
+export function transactionRunner(db: Kysely<Database>): InTransaction {
+  return (work) => db.transaction().execute((trx) => work(createRepositories(trx)));
+}

@@ -1,0 +1,20 @@
+import type { RateRule } from '../rate-limit/rate-limiter.js';
+import { HOUR, MINUTE } from '../lib/clock.js';
+
+/** Limits on the endpoints attackers hammer; tests pass tighter or looser ones to buildApp. */
+export interface RateRules {
+  logInPerIp: RateRule;
+  /** Failed password checks per account (log in, change password, delete account). */
+  passwordFailuresPerAccount: RateRule;
+  signUpPerIp: RateRule;
+  resetRequestsPerIp: RateRule;
+  resetRequestsPerEmail: RateRule;
+}
+
+export const defaultRateRules: RateRules = {
+  logInPerIp: { limit: 30, windowMs: 10 * MINUTE },
+  passwordFailuresPerAccount: { limit: 10, windowMs: 15 * MINUTE },
+  signUpPerIp: { limit: 10, windowMs: HOUR },
+  resetRequestsPerIp: { limit: 10, windowMs: HOUR },
+  resetRequestsPerEmail: { limit: 3, windowMs: HOUR },
+};
