@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { errorStatus } from '@couple-chat/protocol';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { errorStatus } from '@couple-chat/protocol';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -29,7 +29,11 @@ import { BackgroundTasks } from './lib/background.js';
 import { type Clock, DAY, systemClock } from './lib/clock.js';
 import { createDevOutboxMailer, createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { createRepositories, transactionRunner } from './models/repositories.js';
-import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from './rate-limit/rate-limiter.js';
+import {
+  createMemoryRateLimiter,
+  createRedisRateLimiter,
+  type RateLimiter,
+} from './rate-limit/rate-limiter.js';
 import { type AccountDeletionGuard, AccountService } from './services/account.service.js';
 import { AuthService } from './services/auth.service.js';
 import { createArgon2Hasher, type PasswordHasher } from './services/password-hasher.js';
@@ -61,7 +65,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 export function databaseFromConfig(config: Config): DatabaseHandle {
   return config.DATABASE_URL
-    ? openDatabase({ kind: 'postgres', url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE })
+    ? openDatabase({
+        kind: 'postgres',
+        url: config.DATABASE_URL,
+        poolSize: config.DATABASE_POOL_SIZE,
+      })
     : openDatabase({
         kind: 'sqlite',
         file: path.join(config.dataDir, 'couple-chat.sqlite'),
@@ -95,22 +103,48 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const repos = createRepositories(database.db);
   const inTransaction = transactionRunner(database.db);
 
-  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
-  const limiter: RateLimiter = redis ? createRedisRateLimiter(redis) : createMemoryRateLimiter(() => clock.now());
+  const redis = config.REDIS_URL
+    ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 })
+    : undefined;
+  const limiter: RateLimiter = redis
+    ? createRedisRateLimiter(redis, `${config.REDIS_PREFIX}rl:`)
+    : createMemoryRateLimiter(() => clock.now());
   const mailer =
     options.mailer ??
-    (config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM) : createDevOutboxMailer(config.dataDir, app.log));
+    (config.SMTP_URL
+      ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM)
+      : createDevOutboxMailer(config.dataDir, app.log));
   const background = new BackgroundTasks(app.log);
   const hasher = options.hasher ?? createArgon2Hasher();
   const rules = { ...defaultRateRules, ...options.rateRules };
 
-  const sessions = new SessionService({ sessions: repos.sessions, users: repos.users, clock, ttlMs: config.SESSION_TTL_DAYS * DAY });
+  const sessions = new SessionService({
+    sessions: repos.sessions,
+    users: repos.users,
+    clock,
+    ttlMs: config.SESSION_TTL_DAYS * DAY,
+  });
   const accounts = new AccountService({
-    repos, inTransaction, hasher, sessions, limiter, rules, clock, deletionGuards: options.deletionGuards ?? [],
+    repos,
+    inTransaction,
+    hasher,
+    sessions,
+    limiter,
+    rules,
+    clock,
+    deletionGuards: options.deletionGuards ?? [],
   });
   const auth = new AuthService({ repos, hasher, sessions, limiter, rules });
   const resets = new PasswordResetService({
-    repos, inTransaction, hasher, mailer, background, limiter, rules, clock, publicUrl: publicUrlOf(config),
+    repos,
+    inTransaction,
+    hasher,
+    mailer,
+    background,
+    limiter,
+    rules,
+    clock,
+    publicUrl: publicUrlOf(config),
   });
 
   await app.register(fastifyHelmet, {
@@ -126,7 +160,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   });
   await app.register(fastifyCookie);
-  registerCrossOriginProtection(app, new Set(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : []));
+  registerCrossOriginProtection(
+    app,
+    new Set(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : []),
+  );
   registerAuthentication(app, sessions, clock);
 
   await app.register(fastifySwagger, {
@@ -134,7 +171,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       info: {
         title: 'couple-chat API',
         version: '0.1.0',
-        description: 'Session cookie `cc_session` authenticates every request; errors are `{ error: { code, message } }`.',
+        description:
+          'Session cookie `cc_session` authenticates every request; errors are `{ error: { code, message } }`.',
       },
     },
     transform: jsonSchemaTransform,
@@ -150,7 +188,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   registerWebApp(app, config);
 
-  const job = options.jobs === false ? undefined : startExpiredCredentialsJob({ repos, clock, logger: app.log });
+  const job =
+    options.jobs === false
+      ? undefined
+      : startExpiredCredentialsJob({ repos, clock, logger: app.log });
   app.addHook('onClose', async () => {
     job?.stop();
     await background.drain();
@@ -176,6 +217,8 @@ function registerWebApp(app: FastifyInstance, config: Config) {
     if (!isApi && hasWebApp && (request.method === 'GET' || request.method === 'HEAD')) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.status(errorStatus.not_found).send({ error: { code: 'not_found', message: 'Not found.' } });
+    return reply
+      .status(errorStatus.not_found)
+      .send({ error: { code: 'not_found', message: 'Not found.' } });
   });
 }

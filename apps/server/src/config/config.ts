@@ -23,6 +23,11 @@ export const ConfigSchema = z.object({
     .url()
     .refine((u) => /^rediss?:\/\//.test(u), 'must start with redis:// or rediss://')
     .optional(),
+  /** Namespaces every Redis key, so several deployments (or test runs) can share one Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,40}$/)
+    .default('cc:'),
   SMTP_URL: z
     .url()
     .refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://')
@@ -44,7 +49,9 @@ export class ConfigError extends Error {}
 /** Parses the environment; a wrong value names the variable and what is wrong with it. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // Empty strings mean "unset" so a blank line in .env does not override a default.
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const result = ConfigSchema.safeParse(present);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);

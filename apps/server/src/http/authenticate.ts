@@ -11,7 +11,11 @@ declare module 'fastify' {
 }
 
 /** Resolves the session cookie once per API request; routes then call `requireAuth`. */
-export function registerAuthentication(app: FastifyInstance, sessions: SessionService, clock: Clock) {
+export function registerAuthentication(
+  app: FastifyInstance,
+  sessions: SessionService,
+  clock: Clock,
+) {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
@@ -20,7 +24,8 @@ export function registerAuthentication(app: FastifyInstance, sessions: SessionSe
     const result = await sessions.authenticate(token);
     if (!result) return;
     request.auth = result.auth;
-    if (result.renewedUntil) setSessionCookie(reply, { token, expiresAt: result.renewedUntil }, clock.now());
+    if (result.renewedUntil)
+      setSessionCookie(reply, { token, expiresAt: result.renewedUntil }, clock.now());
   });
 }
 

@@ -8,7 +8,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * `Sec-Fetch-Site`, fall back to comparing `Origin` with the host, and let requests that carry
  * neither header through (they do not come from a browser, so they carry no ambient cookie risk).
  */
-export function isCrossOriginRequest(request: FastifyRequest, trustedOrigins: ReadonlySet<string>): boolean {
+export function isCrossOriginRequest(
+  request: FastifyRequest,
+  trustedOrigins: ReadonlySet<string>,
+): boolean {
   const origin = request.headers.origin;
   if (origin && trustedOrigins.has(origin)) return false;
   const site = request.headers['sec-fetch-site'];
@@ -21,7 +24,10 @@ export function isCrossOriginRequest(request: FastifyRequest, trustedOrigins: Re
   }
 }
 
-export function registerCrossOriginProtection(app: FastifyInstance, trustedOrigins: ReadonlySet<string>) {
+export function registerCrossOriginProtection(
+  app: FastifyInstance,
+  trustedOrigins: ReadonlySet<string>,
+) {
   app.addHook('onRequest', async (request) => {
     if (SAFE_METHODS.has(request.method)) return;
     if (isCrossOriginRequest(request, trustedOrigins)) {

@@ -14,7 +14,10 @@ function toFieldIssues(validation: ZodIssueLike[]): FieldIssue[] {
   return validation.flatMap((v) => {
     const base = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
     const keys = Array.isArray(v.params.keys) ? (v.params.keys as string[]) : undefined;
-    const paths = v.keyword === 'unrecognized_keys' && keys ? keys.map((k) => (base ? `${base}.${k}` : k)) : [base];
+    const paths =
+      v.keyword === 'unrecognized_keys' && keys
+        ? keys.map((k) => (base ? `${base}.${k}` : k))
+        : [base];
     return paths.map((path) => ({
       path,
       code: v.keyword,
@@ -35,13 +38,19 @@ const fastifyCodes: Record<string, DomainError['code']> = {
 
 /** The one place errors become responses: `{ error: { code, message } }`, never a stack trace. */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
+  app.setErrorHandler((error: unknown, request, reply) => {
+    const err = error as FastifyError;
     let body: ErrorBody['error'];
-    if (err instanceof DomainError) {
-      body = { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) };
-      if (err instanceof RateLimitedError) {
-        body.retryAfterSeconds = err.retryAfterSeconds;
-        reply.header('retry-after', String(err.retryAfterSeconds));
+    if (error instanceof DomainError) {
+      const err = error;
+      body = {
+        code: err.code,
+        message: err.message,
+        ...(err.issues ? { issues: err.issues } : {}),
+      };
+      if (error instanceof RateLimitedError) {
+        body.retryAfterSeconds = error.retryAfterSeconds;
+        reply.header('retry-after', String(error.retryAfterSeconds));
       }
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       body = {
@@ -51,7 +60,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       };
     } else if (err.code && fastifyCodes[err.code]) {
       const code = fastifyCodes[err.code] ?? 'validation_failed';
-      body = { code, message: code === 'validation_failed' ? 'The request body is not valid JSON.' : err.message };
+      body = {
+        code,
+        message: code === 'validation_failed' ? 'The request body is not valid JSON.' : err.message,
+      };
     } else if (err instanceof SyntaxError || err.statusCode === 400) {
       body = { code: 'validation_failed', message: 'The request is malformed.' };
     } else {

@@ -3,7 +3,11 @@ import type { IssuedSession } from '../services/session.service.js';
 
 export const SESSION_COOKIE = 'cc_session';
 
-export function setSessionCookie(reply: FastifyReply, session: { token: string; expiresAt: number }, now: number) {
+export function setSessionCookie(
+  reply: FastifyReply,
+  session: { token: string; expiresAt: number },
+  now: number,
+) {
   reply.setCookie(SESSION_COOKIE, session.token, {
     httpOnly: true,
     sameSite: 'lax',

@@ -1,6 +1,6 @@
-import type { Logger } from '../lib/logger.js';
 import type { Clock } from '../lib/clock.js';
 import { HOUR } from '../lib/clock.js';
+import type { Logger } from '../lib/logger.js';
 import type { Repositories } from '../models/repositories.js';
 
 /**
@@ -17,9 +17,11 @@ export function startExpiredCredentialsJob(deps: {
     const now = deps.clock.now();
     const sessions = await deps.repos.sessions.deleteExpired(now);
     const resets = await deps.repos.passwordResets.deleteExpired(now);
-    if (sessions + resets > 0) deps.logger.info({ sessions, resets }, 'deleted expired credentials');
+    if (sessions + resets > 0)
+      deps.logger.info({ sessions, resets }, 'deleted expired credentials');
   };
-  const tick = () => void runOnce().catch((err) => deps.logger.error({ err }, 'cleanup job failed'));
+  const tick = () =>
+    void runOnce().catch((err) => deps.logger.error({ err }, 'cleanup job failed'));
   tick();
   const timer = setInterval(tick, deps.intervalMs ?? HOUR);
   timer.unref();

@@ -1,15 +1,15 @@
 import type { Locale } from '@couple-chat/protocol';
 import type { MailMessage } from './mailer.js';
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const resetCopy = {
   ko: {
     subject: '[couple-chat] 비밀번호 재설정 링크',
     greeting: (name: string) => `${name}님, 안녕하세요.`,
     body: '아래 링크에서 새 비밀번호를 설정할 수 있어요. 링크는 30분 동안 한 번만 쓸 수 있어요.',
-    ignore: '비밀번호 재설정을 요청하지 않았다면 이 메일은 무시해 주세요. 비밀번호는 바뀌지 않아요.',
+    ignore:
+      '비밀번호 재설정을 요청하지 않았다면 이 메일은 무시해 주세요. 비밀번호는 바뀌지 않아요.',
     button: '새 비밀번호 설정하기',
   },
   en: {

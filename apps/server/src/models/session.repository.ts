@@ -39,7 +39,10 @@ export class SessionRepository {
   }
 
   async deleteExpired(now: number): Promise<number> {
-    const result = await this.db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('sessions')
+      .where('expires_at', '<=', now)
+      .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 }

@@ -14,7 +14,11 @@ export class UserRepository {
   }
 
   findByUsernameKey(key: string): Promise<UserRow | undefined> {
-    return this.db.selectFrom('users').selectAll().where('username_key', '=', key).executeTakeFirst();
+    return this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username_key', '=', key)
+      .executeTakeFirst();
   }
 
   findByEmailKey(key: string): Promise<UserRow | undefined> {

@@ -69,7 +69,7 @@ if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1])
 return {n, ttl}
 `;
 
-export function createRedisRateLimiter(redis: Redis, prefix = 'cc:rl:'): RateLimiter {
+export function createRedisRateLimiter(redis: Redis, prefix: string): RateLimiter {
   return {
     async consume(key, rule) {
       const [count, ttl] = (await redis.eval(

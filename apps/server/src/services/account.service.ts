@@ -6,7 +6,7 @@ import type {
   UpdateMeBody,
 } from '@couple-chat/protocol';
 import { uniqueViolationColumn } from '../db/errors.js';
-import { DomainError, fieldError } from '../errors.js';
+import { type DomainError, fieldError } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import { identityKey } from '../lib/text.js';

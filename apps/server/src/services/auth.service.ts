@@ -40,7 +40,10 @@ export class AuthService {
     else await hasher.verifyDummy(input.password);
     if (!user || !ok) {
       await limiter.consume(failureKey, rules.passwordFailuresPerAccount);
-      throw new DomainError('invalid_credentials', 'The username/e-mail or password is not correct.');
+      throw new DomainError(
+        'invalid_credentials',
+        'The username/e-mail or password is not correct.',
+      );
     }
     await limiter.reset(failureKey);
     const session = await this.deps.sessions.issue(user.id, client.userAgent);

@@ -1,4 +1,4 @@
-import { DomainError, fieldError } from '../errors.js';
+import { type DomainError, fieldError } from '../errors.js';
 import { identityKey } from '../lib/text.js';
 import { isCommonPassword } from './common-passwords.js';
 
@@ -13,7 +13,11 @@ export function assertAcceptablePassword(
   }
   const key = identityKey(password);
   const localPart = identityKey(identity.email).split('@')[0] ?? '';
-  if (key === identityKey(identity.username) || key === identityKey(identity.email) || key === localPart) {
+  if (
+    key === identityKey(identity.username) ||
+    key === identityKey(identity.email) ||
+    key === localPart
+  ) {
     throw fieldError(
       'password_matches_identity',
       field,

@@ -1,5 +1,5 @@
-import type { RateRule } from '../rate-limit/rate-limiter.js';
 import { HOUR, MINUTE } from '../lib/clock.js';
+import type { RateRule } from '../rate-limit/rate-limiter.js';
 
 /** Limits on the endpoints attackers hammer; tests pass tighter or looser ones to buildApp. */
 export interface RateRules {

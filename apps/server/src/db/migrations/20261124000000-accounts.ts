@@ -25,7 +25,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('user_agent', 'text')
     .execute();
   await db.schema.createIndex('sessions_user_id_idx').on('sessions').column('user_id').execute();
-  await db.schema.createIndex('sessions_expires_at_idx').on('sessions').column('expires_at').execute();
+  await db.schema
+    .createIndex('sessions_expires_at_idx')
+    .on('sessions')
+    .column('expires_at')
+    .execute();
 
   await db.schema
     .createTable('password_resets')

@@ -1,0 +1,32 @@
+import { HttpClient } from './http-client.js';
+
+let counter = 0;
+
+export interface TestUser {
+  username: string;
+  email: string;
+  displayName: string;
+  password: string;
+}
+
+export function userInput(overrides: Partial<TestUser> = {}): TestUser {
+  counter += 1;
+  const tag = `${Date.now().toString(36)}${counter}`;
+  return {
+    username: `user_${tag}`,
+    email: `user_${tag}@example.com`,
+    displayName: `사용자 ${counter}`,
+    password: `correct horse ${tag}`,
+    ...overrides,
+  };
+}
+
+/** Signs a new user up through the real API; the returned client holds their session cookie. */
+export async function signUp(baseUrl: string, overrides: Partial<TestUser> = {}) {
+  const input = userInput(overrides);
+  const client = new HttpClient(baseUrl);
+  const res = await client.post('/api/users', input);
+  if (res.status !== 201)
+    throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { client, input, user: res.body.user as { id: string; username: string; email: string } };
+}
