@@ -1,0 +1,60 @@
+// Starts the built server for one end-to-end project: SQLite (embedded defaults) or PostgreSQL + Redis.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { e2eDataDir } from './support/paths.js';
+
+const kind = process.env.E2E_DB === 'postgres' ? 'postgres' : 'sqlite';
+const port = process.env.PORT ?? '3211';
+const root = path.resolve(import.meta.dirname, '..');
+const dataDir = e2eDataDir(kind);
+fs.rmSync(dataDir, { recursive: true, force: true });
+fs.mkdirSync(dataDir, { recursive: true });
+
+const env: Record<string, string | undefined> = {
+  ...process.env,
+  PORT: port,
+  HOST: '127.0.0.1',
+  DATA_DIR: dataDir,
+  PUBLIC_URL: `http://127.0.0.1:${port}`,
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'production',
+  DATABASE_URL: undefined,
+  REDIS_URL: undefined,
+};
+
+let schema: string | undefined;
+const dbUrl = process.env.TEST_DATABASE_URL;
+if (kind === 'postgres') {
+  if (!dbUrl) throw new Error('E2E_DB=postgres needs TEST_DATABASE_URL');
+  schema = `e2e_${Date.now().toString(36)}`;
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  await client.query(`create schema ${schema}`);
+  await client.end();
+  const url = new URL(dbUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  env.DATABASE_URL = url.toString();
+  env.REDIS_URL = process.env.TEST_REDIS_URL;
+  env.REDIS_PREFIX = `${schema}:`;
+}
+
+const server = spawn(process.execPath, [path.join(root, 'apps/server/dist/main.js')], { env, stdio: 'inherit' });
+
+async function dropSchema() {
+  if (!schema || !dbUrl) return;
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  await client.query(`drop schema if exists ${schema} cascade`);
+  await client.end();
+}
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on('exit', (code) => {
+  dropSchema()
+    .catch((err) => console.error('could not drop the e2e schema', err))
+    .finally(() => process.exit(code ?? 0));
+});
