@@ -72,7 +72,12 @@ export async function apiRequest(
     response = await fetch(path, init);
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError({ code: 'network_error', status: 0, message: 'Network request failed', cause });
+    throw new ApiError({
+      code: 'network_error',
+      status: 0,
+      message: 'Network request failed',
+      cause,
+    });
   }
 
   if (!response.ok) throw await toApiError(response);
@@ -90,6 +95,9 @@ export async function apiRequest(
   return parsed.data;
 }
 
+// Bad gateway, unavailable, gateway timeout: the server itself could not be reached.
+const gatewayStatuses = new Set([502, 503, 504]);
+
 /** Turns a non-2xx response into an ApiError, whether or not it carries our error body. */
 export async function toApiError(response: Response): Promise<ApiError> {
   const parsed = ErrorBody.safeParse(await readJson(response));
@@ -104,13 +112,15 @@ export async function toApiError(response: Response): Promise<ApiError> {
       retryAfterSeconds: retryAfterSeconds ?? headerRetry,
     });
   }
-  // Proxies and load balancers answer without our body; treat those like the server being down.
+  // Without our body the answer came from a proxy or load balancer in front of the server.
   const code: ApiErrorCode =
     response.status === 429
       ? 'rate_limited'
-      : response.status >= 500
-        ? 'internal_error'
-        : 'unexpected_response';
+      : gatewayStatuses.has(response.status)
+        ? 'network_error'
+        : response.status >= 500
+          ? 'internal_error'
+          : 'unexpected_response';
   return new ApiError({
     code,
     status: response.status,

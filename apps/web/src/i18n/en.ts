@@ -46,7 +46,8 @@ export const en: Messages = {
   },
   forgotPassword: {
     title: 'Forgot password',
-    intro: 'Enter the e-mail address you signed up with and we will send a link to set a new password.',
+    intro:
+      'Enter the e-mail address you signed up with and we will send a link to set a new password.',
     email: 'E-mail',
     submit: 'Send reset link',
     sentTitle: 'Check your inbox',
@@ -56,7 +57,8 @@ export const en: Messages = {
   },
   resetPassword: {
     title: 'Set a new password',
-    intro: 'Enter the new password you want to use. Once it is changed, every device is logged out.',
+    intro:
+      'Enter the new password you want to use. Once it is changed, every device is logged out.',
     newPassword: 'New password',
     submit: 'Change password',
     missingToken:

@@ -67,16 +67,25 @@ function hasKey<K extends string>(record: Record<K, unknown>, key: string): key 
 /** The one place an issue (zod's or the server's) becomes a sentence under a field. */
 export function issueMessage(t: Translate, problem: FieldProblem, field: string): string {
   if (hasKey(domainMessages, problem.code)) return domainMessages[problem.code](t);
-  if (hasKey(zodIssueMessages, problem.code)) return zodIssueMessages[problem.code](t, problem, field);
+  if (hasKey(zodIssueMessages, problem.code))
+    return zodIssueMessages[problem.code](t, problem, field);
   return t('fieldErrors.invalid');
 }
 
-/** First issue per top-level field of a failed safeParse. */
-export function problemsFromZod(error: z.ZodError): FieldProblems {
+/** First issue per top-level field of a failed safeParse; a blank input is simply "required". */
+export function problemsFromZod(
+  error: z.ZodError,
+  input: Readonly<Record<string, unknown>> = {},
+): FieldProblems {
   const problems: FieldProblems = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? '');
     if (problems[field]) continue;
+    const value = input[field];
+    if (typeof value === 'string' && value.trim() === '') {
+      problems[field] = { code: 'too_small', minimum: 1 };
+      continue;
+    }
     const problem: FieldProblem = { code: issue.code };
     if (issue.code === 'too_small') problem.minimum = Number(issue.minimum);
     if (issue.code === 'too_big') problem.maximum = Number(issue.maximum);

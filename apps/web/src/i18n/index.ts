@@ -48,6 +48,7 @@ void i18n.use(initReactI18next).init({
   supportedLngs: [...supportedLocales],
   interpolation: { escapeValue: false },
   initAsync: false,
+  showSupportNotice: false,
 });
 
 /** The active UI language as a protocol locale. */

@@ -58,7 +58,8 @@ export const ko = {
     intro: '앞으로 쓸 새 비밀번호를 입력해 주세요. 바꾸고 나면 모든 기기에서 로그아웃돼요.',
     newPassword: '새 비밀번호',
     submit: '비밀번호 바꾸기',
-    missingToken: '재설정 링크가 올바르지 않아요. 메일의 링크를 다시 열거나 새 링크를 요청해 주세요.',
+    missingToken:
+      '재설정 링크가 올바르지 않아요. 메일의 링크를 다시 열거나 새 링크를 요청해 주세요.',
     requestNew: '새 링크 요청하기',
   },
   home: {
@@ -71,7 +72,7 @@ export const ko = {
   },
   settings: {
     title: '설정',
-    signedInAs: '{{username}}(으)로 로그인했어요 · {{email}}',
+    signedInAs: '{{username}} 계정으로 로그인했어요 · {{email}}',
     profile: {
       title: '프로필',
       displayName: '표시 이름',

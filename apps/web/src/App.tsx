@@ -1,0 +1,46 @@
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AppLayout, PublicLayout } from './components/Layouts';
+import { RequireAuth, RequireGuest } from './features/auth/RouteGuards';
+import { useLocaleSync } from './features/auth/useLocaleSync';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
+import { HomePage } from './pages/HomePage';
+import { LogInPage } from './pages/LogInPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { ResetPasswordPage } from './pages/ResetPasswordPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { SignUpPage } from './pages/SignUpPage';
+
+const router = createBrowserRouter([
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'settings', element: <SettingsPage /> },
+        ],
+      },
+    ],
+  },
+  {
+    element: <PublicLayout />,
+    children: [
+      {
+        element: <RequireGuest />,
+        children: [
+          { path: 'login', element: <LogInPage /> },
+          { path: 'signup', element: <SignUpPage /> },
+        ],
+      },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  useLocaleSync();
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,82 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet } from 'react-router';
+import { LanguageSwitch } from './LanguageSwitch';
+
+function Brand() {
+  const { t } = useTranslation();
+  return (
+    <Link to="/" className="brand">
+      <img src="/icon.svg" alt="" width="32" height="32" />
+      <span>{t('app.name')}</span>
+    </Link>
+  );
+}
+
+function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a className="skip-link" href="#main">
+      {t('app.skipToContent')}
+    </a>
+  );
+}
+
+/** Pages for visitors: brand and language on top, one card in the middle. */
+export function PublicLayout() {
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <SkipLink />
+      <header className="site-header">
+        <Brand />
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="page-main">
+        <Outlet />
+      </main>
+      <footer className="site-footer">{t('app.tagline')}</footer>
+    </div>
+  );
+}
+
+/** Signed-in pages: the same frame plus navigation. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <SkipLink />
+      <header className="site-header">
+        <Brand />
+        <nav className="site-nav" aria-label={t('nav.main')}>
+          <NavLink to="/settings" className="nav-link">
+            {t('nav.settings')}
+          </NavLink>
+          <LanguageSwitch />
+        </nav>
+      </header>
+      <main id="main" className="page-main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+interface CardProps {
+  titleId: string;
+  title: string;
+  subtitle?: string | undefined;
+  children: ReactNode;
+}
+
+export function Card({ titleId, title, subtitle, children }: CardProps) {
+  return (
+    <section className="card" aria-labelledby={titleId}>
+      <h1 id={titleId} className="card-title">
+        {title}
+      </h1>
+      {subtitle && <p className="card-subtitle">{subtitle}</p>}
+      {children}
+    </section>
+  );
+}
