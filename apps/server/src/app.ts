@@ -94,6 +94,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bodyLimit: 64 * 1024,
     forceCloseConnections: 'idle',
   });
+  // The API speaks JSON only; Fastify's default text/plain parser would turn a 415 into a confusing 400.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
