@@ -53,6 +53,8 @@ export default defineConfig({
     env: { E2E_DB: t.name, PORT: String(t.port) },
     reuseExistingServer: false,
     timeout: 60_000,
+    // SIGTERM lets the server shut down cleanly and the wrapper drop its PostgreSQL schema.
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
     stdout: 'pipe' as const,
     stderr: 'pipe' as const,
   })),

@@ -40,7 +40,10 @@ if (kind === 'postgres') {
   env.REDIS_PREFIX = `${schema}:`;
 }
 
-const server = spawn(process.execPath, [path.join(root, 'apps/server/dist/main.js')], { env, stdio: 'inherit' });
+const server = spawn(process.execPath, [path.join(root, 'apps/server/dist/main.js')], {
+  env,
+  stdio: 'inherit',
+});
 
 async function dropSchema() {
   if (!schema || !dbUrl) return;

@@ -1,6 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { LoadingScreen } from '../../components/LoadingScreen';
-import { useMe } from './hooks';
+import { takeDeliberateLogOut, useMe } from './hooks';
 
 function returnPath(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'from' in state) {
@@ -17,7 +17,8 @@ export function RequireAuth() {
   const location = useLocation();
   if (me.isPending) return <LoadingScreen />;
   if (!me.data) {
-    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+    const from = takeDeliberateLogOut() ? undefined : { from: location.pathname + location.search };
+    return <Navigate to="/login" replace state={from} />;
   }
   return <Outlet />;
 }

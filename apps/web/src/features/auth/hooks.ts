@@ -16,7 +16,17 @@ function signedIn(queryClient: QueryClient, user: MeDto): void {
   queryClient.setQueryData(meQueryKey, user);
 }
 
+let loggedOutOnPurpose = false;
+
+/** True once after a log-out from this tab, so the next log-in starts at home, not the page left behind. */
+export function takeDeliberateLogOut(): boolean {
+  const value = loggedOutOnPurpose;
+  loggedOutOnPurpose = false;
+  return value;
+}
+
 function signedOut(queryClient: QueryClient): void {
+  loggedOutOnPurpose = true;
   // Drop everything the previous user could see, then mark the session as gone.
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
   queryClient.setQueryData(meQueryKey, null);

@@ -1,0 +1,58 @@
+import { expect, type Page } from '@playwright/test';
+import { en } from '../../apps/web/src/i18n/en.js';
+import { ko } from '../../apps/web/src/i18n/ko.js';
+
+export type Dict = typeof ko;
+export const dictionaries = { ko, en: en as Dict } as const;
+export type Lang = keyof typeof dictionaries;
+
+/** Fills `{{name}}` placeholders the way i18next does. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
+}
+
+let counter = 0;
+export function newUser(tag: string) {
+  counter += 1;
+  const id = `${Date.now().toString(36)}${counter}${Math.floor(Math.random() * 1000)}`;
+  return {
+    username: `${tag}_${id}`,
+    email: `${tag}.${id}@example.com`,
+    displayName: tag === 'en' ? `Sam ${counter}` : `민지 ${counter}`,
+    password: `첫 비밀번호 ${id}!`,
+  };
+}
+
+export type User = ReturnType<typeof newUser>;
+
+export async function signUp(page: Page, t: Dict, user: User) {
+  await page.goto('/signup');
+  await page.getByLabel(t.signup.username, { exact: true }).fill(user.username);
+  await page.getByLabel(t.signup.email, { exact: true }).fill(user.email);
+  await page.getByLabel(t.signup.displayName, { exact: true }).fill(user.displayName);
+  await page.getByLabel(t.signup.password, { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: t.signup.submit, exact: true }).click();
+  await expectHome(page, t, user);
+}
+
+export async function logIn(page: Page, t: Dict, login: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel(t.login.login, { exact: true }).fill(login);
+  await page.getByLabel(t.login.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: t.login.submit, exact: true }).click();
+}
+
+export async function expectHome(page: Page, t: Dict, user: User) {
+  await expect(page).toHaveURL(/\/$/);
+  await expect(
+    page.getByRole('heading', {
+      level: 1,
+      name: fill(t.home.greeting, { name: user.displayName }),
+    }),
+  ).toBeVisible();
+}
+
+export async function openSettings(page: Page, t: Dict) {
+  await page.getByRole('link', { name: t.nav.settings, exact: true }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+}
