@@ -37,33 +37,56 @@ for (const u of users) {
   const res = await post('/api/users', u);
   if (res.status !== 201) throw new Error(`sign-up failed: ${res.status}`);
 }
-const cookie = (await post('/api/sessions', { login: users[0]?.username, password: users[0]?.password }))
-  .headers.getSetCookie()[0]
+const cookie = (
+  await post('/api/sessions', { login: users[0]?.username, password: users[0]?.password })
+).headers
+  .getSetCookie()[0]
   ?.split(';')[0];
 
 // Warm up the JIT, the connection pool and the dummy hash.
 for (let i = 0; i < 20; i++) {
   await fetch(`${base}/healthz`).then((r) => r.text());
-  await post('/api/sessions', { login: users[i % users.length]?.username, password: users[i % users.length]?.password }).then((r) => r.text());
+  await post('/api/sessions', {
+    login: users[i % users.length]?.username,
+    password: users[i % users.length]?.password,
+  }).then((r) => r.text());
 }
-await post('/api/sessions', { login: 'nobody_here', password: 'whatever pw' }).then((r) => r.text());
+await post('/api/sessions', { login: 'nobody_here', password: 'whatever pw' }).then((r) =>
+  r.text(),
+);
 
 const check = (res: Response, status: number) => {
   if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}`);
   return res.text();
 };
 
-const healthz = await measure(500, 1, async () => void (await check(await fetch(`${base}/healthz`), 200)));
-const me = await measure(500, 1, async () => void (await check(await fetch(`${base}/api/me`, { headers: { cookie: cookie ?? '' } }), 200)));
+const healthz = await measure(
+  500,
+  1,
+  async () => void (await check(await fetch(`${base}/healthz`), 200)),
+);
+const me = await measure(
+  500,
+  1,
+  async () =>
+    void (await check(await fetch(`${base}/api/me`, { headers: { cookie: cookie ?? '' } }), 200)),
+);
 const hasher = createArgon2Hasher();
 const hash = await hasher.hash('bench password');
-const verify = await measure(LOGINS, 1, async () => void (await hasher.verify(hash, 'bench password')));
+const verify = await measure(
+  LOGINS,
+  1,
+  async () => void (await hasher.verify(hash, 'bench password')),
+);
 const login = await measure(LOGINS, 1, async (i) => {
   const u = users[i % users.length];
   await check(await post('/api/sessions', { login: u?.username, password: u?.password }), 200);
 });
 const loginUnknown = await measure(LOGINS, 1, async (i) => {
-  await check(await post('/api/sessions', { login: `ghost_${i}`, password: 'wrong password' }), 401);
+  await check(
+    await post('/api/sessions', { login: `ghost_${i}`, password: 'wrong password' }),
+    401,
+  );
 });
 const loginConcurrent = await measure(LOGINS, CONCURRENCY, async (i) => {
   const u = users[i % users.length];
@@ -81,14 +104,40 @@ const s = {
   unknown: summarize(loginUnknown.durations),
   concurrent: summarize(loginConcurrent.durations),
 };
-console.log(`bench:auth — Node ${process.version}, ${os.cpus().length} cores, SQLite (WAL, synchronous=NORMAL)`);
-console.log(`argon2id m=${argon2Params.memoryCost} KiB, t=${argon2Params.timeCost}, p=${argon2Params.parallelism}\n`);
+console.log(
+  `bench:auth — Node ${process.version}, ${os.cpus().length} cores, SQLite (WAL, synchronous=NORMAL)`,
+);
+console.log(
+  `argon2id m=${argon2Params.memoryCost} KiB, t=${argon2Params.timeCost}, p=${argon2Params.parallelism}\n`,
+);
 console.log(formatRow('baseline: GET /healthz', s.healthz));
 console.log(formatRow('baseline: argon2id verify (in process)', s.verify));
-console.log(formatRow('GET /api/me (session lookup)', s.me, `ratio p50 vs healthz ${(s.me.p50 / s.healthz.p50).toFixed(2)}x`));
-console.log(formatRow('POST /api/sessions (log in)', s.login, `ratio p50 vs verify ${(s.login.p50 / s.verify.p50).toFixed(2)}x`));
-console.log(formatRow('POST /api/sessions (unknown user)', s.unknown, `ratio p50 vs known ${(s.unknown.p50 / s.login.p50).toFixed(2)}x`));
 console.log(
-  formatRow(`POST /api/sessions (${CONCURRENCY} concurrent)`, s.concurrent, `${loginConcurrent.perSecond.toFixed(1)} logins/s`),
+  formatRow(
+    'GET /api/me (session lookup)',
+    s.me,
+    `ratio p50 vs healthz ${(s.me.p50 / s.healthz.p50).toFixed(2)}x`,
+  ),
+);
+console.log(
+  formatRow(
+    'POST /api/sessions (log in)',
+    s.login,
+    `ratio p50 vs verify ${(s.login.p50 / s.verify.p50).toFixed(2)}x`,
+  ),
+);
+console.log(
+  formatRow(
+    'POST /api/sessions (unknown user)',
+    s.unknown,
+    `ratio p50 vs known ${(s.unknown.p50 / s.login.p50).toFixed(2)}x`,
+  ),
+);
+console.log(
+  formatRow(
+    `POST /api/sessions (${CONCURRENCY} concurrent)`,
+    s.concurrent,
+    `${loginConcurrent.perSecond.toFixed(1)} logins/s`,
+  ),
 );
 console.log(`sequential log in throughput: ${login.perSecond.toFixed(1)} logins/s`);

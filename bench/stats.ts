@@ -1,8 +1,15 @@
 /** Latency statistics over a list of durations in milliseconds. */
 export function summarize(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.at(-1) ?? NaN };
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return {
+    n: sorted.length,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    max: sorted.at(-1) ?? NaN,
+  };
 }
 
 export type Summary = ReturnType<typeof summarize>;
@@ -13,7 +20,11 @@ export function formatRow(name: string, s: Summary, extra = ''): string {
 }
 
 /** Runs `task` `count` times with `concurrency` in flight; returns each duration and the wall time. */
-export async function measure(count: number, concurrency: number, task: (i: number) => Promise<void>) {
+export async function measure(
+  count: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+) {
   const durations: number[] = [];
   let next = 0;
   const started = performance.now();

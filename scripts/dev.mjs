@@ -3,9 +3,16 @@
 // Open http://localhost:5173; Vite proxies /api to the server on :3000.
 import { spawn } from 'node:child_process';
 
-const env = { ...process.env, NODE_ENV: 'development', PUBLIC_URL: process.env.PUBLIC_URL ?? 'http://localhost:5173' };
+const env = {
+  ...process.env,
+  NODE_ENV: 'development',
+  PUBLIC_URL: process.env.PUBLIC_URL ?? 'http://localhost:5173',
+};
 const children = [
-  spawn('npx', ['tsx', 'watch', '--conditions=source', 'apps/server/src/main.ts'], { stdio: 'inherit', env }),
+  spawn('npx', ['tsx', 'watch', '--conditions=source', 'apps/server/src/main.ts'], {
+    stdio: 'inherit',
+    env,
+  }),
   spawn('npx', ['vite', '--config', 'apps/web/vite.config.ts'], { stdio: 'inherit', env }),
 ];
 const stop = () => {
@@ -13,7 +20,8 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-for (const c of children) c.on('exit', (code) => {
-  stop();
-  process.exitCode = code ?? 0;
-});
+for (const c of children)
+  c.on('exit', (code) => {
+    stop();
+    process.exitCode = code ?? 0;
+  });

@@ -13,7 +13,11 @@ let failedStage;
 
 function run(stage, command, args, env = {}) {
   console.log(`\n▶ ${stage}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   if (result.status !== 0 && !failedStage) failedStage = stage;
   return result.status === 0;
 }
@@ -38,19 +42,32 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 if (run('lint', 'npx', ['biome', 'check', '.']) && run('typecheck', 'npm', ['run', 'typecheck'])) {
   const vitestJson = path.join(reports, 'vitest.json');
-  run('unit + integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+  run('unit + integration', 'npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestJson}`,
+  ]);
   addVitest(vitestJson);
 
   if (fs.existsSync(chromium)) {
     const pwJson = path.join(reports, 'playwright.json');
     if (run('build', 'npm', ['run', 'build'])) {
-      run('end-to-end', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], {
-        PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
-      });
+      run(
+        'end-to-end',
+        'npx',
+        ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'],
+        {
+          PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+        },
+      );
       addPlaywright(pwJson);
     }
   } else {
-    console.warn(`\nNOTICE: no Chromium at ${chromium}; end-to-end tests skipped (apt-get install chromium, or set CHROMIUM_PATH).`);
+    console.warn(
+      `\nNOTICE: no Chromium at ${chromium}; end-to-end tests skipped (apt-get install chromium, or set CHROMIUM_PATH).`,
+    );
   }
 }
 
