@@ -13,7 +13,7 @@ const children = [
     stdio: 'inherit',
     env,
   }),
-  spawn('npx', ['vite', '--config', 'apps/web/vite.config.ts'], { stdio: 'inherit', env }),
+  spawn('npm', ['run', 'dev', '-w', '@couple-chat/web'], { stdio: 'inherit', env }),
 ];
 const stop = () => {
   for (const c of children) c.kill('SIGTERM');

@@ -22,21 +22,31 @@ function SkipLink() {
   );
 }
 
-/** Pages for visitors: brand and language on top, one card in the middle. */
-export function PublicLayout() {
-  const { t } = useTranslation();
+/** The frame every page shares: skip link, brand, whatever goes beside it, and the page itself. */
+function Frame({ headerEnd, footer }: { headerEnd: ReactNode; footer?: ReactNode }) {
   return (
     <div className="page">
       <SkipLink />
       <header className="site-header">
         <Brand />
-        <LanguageSwitch />
+        {headerEnd}
       </header>
       <main id="main" className="page-main">
         <Outlet />
       </main>
-      <footer className="site-footer">{t('app.tagline')}</footer>
+      {footer}
     </div>
+  );
+}
+
+/** Pages for visitors: brand and language on top, one card in the middle. */
+export function PublicLayout() {
+  const { t } = useTranslation();
+  return (
+    <Frame
+      headerEnd={<LanguageSwitch />}
+      footer={<footer className="site-footer">{t('app.tagline')}</footer>}
+    />
   );
 }
 
@@ -44,21 +54,16 @@ export function PublicLayout() {
 export function AppLayout() {
   const { t } = useTranslation();
   return (
-    <div className="page">
-      <SkipLink />
-      <header className="site-header">
-        <Brand />
+    <Frame
+      headerEnd={
         <nav className="site-nav" aria-label={t('nav.main')}>
           <NavLink to="/settings" className="nav-link">
             {t('nav.settings')}
           </NavLink>
           <LanguageSwitch />
         </nav>
-      </header>
-      <main id="main" className="page-main">
-        <Outlet />
-      </main>
-    </div>
+      }
+    />
   );
 }
 
