@@ -3,8 +3,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config/config.js';
+import { openDatabase } from '../apps/server/src/db/database.js';
 import { argon2Params, createArgon2Hasher } from '../apps/server/src/services/password-hasher.js';
 import { formatRow, measure, summarize } from './stats.js';
 
@@ -13,8 +15,22 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-'));
 const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
 const generous = { limit: 1_000_000, windowMs: 60_000 };
+// BENCH_DATABASE_URL runs the same bench on PostgreSQL, in a throwaway schema.
+const pgUrl = process.env.BENCH_DATABASE_URL;
+const schema = `bench_${Date.now().toString(36)}`;
+async function adminQuery(text: string) {
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  await client.query(text);
+  await client.end();
+}
+if (pgUrl) await adminQuery(`create schema ${schema}`);
+const database = pgUrl
+  ? openDatabase({ kind: 'postgres', url: pgUrl, poolSize: 10, schema })
+  : undefined;
 const { app } = await buildApp({
   config,
+  ...(database ? { database } : {}),
   jobs: false,
   rateRules: { logInPerIp: generous, passwordFailuresPerAccount: generous, signUpPerIp: generous },
 });
@@ -95,6 +111,7 @@ const loginConcurrent = await measure(LOGINS, CONCURRENCY, async (i) => {
 
 await app.close();
 fs.rmSync(dataDir, { recursive: true, force: true });
+if (pgUrl) await adminQuery(`drop schema ${schema} cascade`);
 
 const s = {
   healthz: summarize(healthz.durations),
@@ -105,7 +122,7 @@ const s = {
   concurrent: summarize(loginConcurrent.durations),
 };
 console.log(
-  `bench:auth — Node ${process.version}, ${os.cpus().length} cores, SQLite (WAL, synchronous=NORMAL)`,
+  `bench:auth — Node ${process.version}, ${os.cpus().length} cores, ${pgUrl ? 'PostgreSQL' : 'SQLite (WAL, synchronous=NORMAL)'}`,
 );
 console.log(
   `argon2id m=${argon2Params.memoryCost} KiB, t=${argon2Params.timeCost}, p=${argon2Params.parallelism}\n`,
