@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { ErrorCode } from '../errors.js';
+import { CoupleEventDto } from '../rest/couple-events.js';
+
+/** Bumped on any incompatible change; the server refuses clients that speak another version. */
+export const PROTOCOL_VERSION = 1;
+export const WS_PATH = '/ws';
+export const WS_MAX_FRAME_BYTES = 64 * 1024;
+
+/** Client → server. `id` lets the client match a reply or an error to its request. */
+export const ClientFrame = z.discriminatedUnion('type', [
+  /** Start (or resume) the couple's ordered stream after `afterSeq`. */
+  z
+    .object({
+      type: z.literal('sync'),
+      id: z.string().max(64).optional(),
+      afterSeq: z.number().int().nonnegative(),
+    })
+    .strict(),
+  z.object({ type: z.literal('ping'), id: z.string().max(64).optional() }).strict(),
+]);
+export type ClientFrame = z.infer<typeof ClientFrame>;
+
+/** Personal (not couple-logged) notices: something about this user changed; refetch it. */
+export const UserNotice = z.enum(['requests.changed', 'couple.formed', 'couple.ended']);
+export type UserNotice = z.infer<typeof UserNotice>;
+
+/** Server → client. */
+export const ServerFrame = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('hello'),
+    protocol: z.literal(PROTOCOL_VERSION),
+    userId: z.string(),
+    coupleId: z.string().nullable(),
+    lastSeq: z.number().int().nonnegative(),
+  }),
+  /** One event of the couple's log; delivered exactly once per sync, in seq order. */
+  z.object({ type: z.literal('event'), coupleId: z.string(), ...CoupleEventDto.shape }),
+  /** Everything up to `lastSeq` has been sent; what follows is live. */
+  z.object({ type: z.literal('synced'), id: z.string().optional(), lastSeq: z.number().int() }),
+  z.object({ type: z.literal('notice'), notice: UserNotice }),
+  z.object({ type: z.literal('pong'), id: z.string().optional() }),
+  z.object({
+    type: z.literal('error'),
+    id: z.string().optional(),
+    code: ErrorCode,
+    message: z.string(),
+  }),
+]);
+export type ServerFrame = z.infer<typeof ServerFrame>;
+
+/** WebSocket close codes the server uses (4000–4999 are for applications). */
+export const WsCloseCode = {
+  unauthenticated: 4401,
+  forbiddenOrigin: 4403,
+  policyViolation: 1008,
+  tooLarge: 1009,
+  shuttingDown: 1001,
+} as const;
