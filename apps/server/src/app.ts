@@ -17,16 +17,21 @@ import {
 import { Redis } from 'ioredis';
 import type { Config } from './config/config.js';
 import { accountController } from './controllers/account.controller.js';
+import { connectionController } from './controllers/connection.controller.js';
+import { coupleController } from './controllers/couple.controller.js';
 import { healthController } from './controllers/health.controller.js';
 import { passwordResetController } from './controllers/password-reset.controller.js';
 import { sessionController } from './controllers/session.controller.js';
+import { testClockController } from './controllers/test-clock.controller.js';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from './db/database.js';
+import { DomainError } from './errors.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerCrossOriginProtection } from './http/cross-origin.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { startCoupleEndingJob } from './jobs/couple-ending.job.js';
 import { startExpiredCredentialsJob } from './jobs/expired-credentials.job.js';
 import { BackgroundTasks } from './lib/background.js';
-import { type Clock, DAY, systemClock } from './lib/clock.js';
+import { type Clock, DAY, OffsetClock, systemClock } from './lib/clock.js';
 import { createDevOutboxMailer, createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { createRepositories, transactionRunner } from './models/repositories.js';
 import {
@@ -34,8 +39,15 @@ import {
   createRedisRateLimiter,
   type RateLimiter,
 } from './rate-limit/rate-limiter.js';
+import { registerGateway } from './realtime/gateway.js';
+import { createMemoryHub, createRedisHub, type Hub } from './realtime/hub.js';
+import { AccessService } from './services/access.service.js';
 import { type AccountDeletionGuard, AccountService } from './services/account.service.js';
 import { AuthService } from './services/auth.service.js';
+import { ConnectionService } from './services/connection.service.js';
+import { CoupleService } from './services/couple.service.js';
+import { CoupleExportService } from './services/couple-export.service.js';
+import { Publisher } from './services/couple-log.js';
 import { createArgon2Hasher, type PasswordHasher } from './services/password-hasher.js';
 import { PasswordResetService } from './services/password-reset.service.js';
 import { defaultRateRules, type RateRules } from './services/rate-rules.js';
@@ -59,6 +71,8 @@ export interface App {
   database: DatabaseHandle;
   background: BackgroundTasks;
   clock: Clock;
+  hub: Hub;
+  services: { couples: CoupleService; connections: ConnectionService };
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -84,7 +98,7 @@ export function publicUrlOf(config: Config): string {
 /** Composes the whole server: database, services, HTTP routes and the built web app. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config } = options;
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? (config.TEST_CLOCK ? new OffsetClock(systemClock) : systemClock);
   const app = Fastify({
     logger: {
       level: config.LOG_LEVEL,
@@ -111,6 +125,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const limiter: RateLimiter = redis
     ? createRedisRateLimiter(redis, `${config.REDIS_PREFIX}rl:`)
     : createMemoryRateLimiter(() => clock.now());
+  const hub: Hub = redis
+    ? createRedisHub(redis, `${config.REDIS_PREFIX}hub:`, app.log)
+    : createMemoryHub(app.log);
+  const publisher = new Publisher(hub, app.log);
   const mailer =
     options.mailer ??
     (config.SMTP_URL
@@ -126,6 +144,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
     clock,
     ttlMs: config.SESSION_TTL_DAYS * DAY,
   });
+  const access = new AccessService(repos);
+  const inCoupleGuard: AccountDeletionGuard = async (userId) => {
+    if (await access.findCouple(userId)) {
+      throw new DomainError(
+        'account_in_couple',
+        'End the connection with your partner before deleting your account.',
+      );
+    }
+  };
   const accounts = new AccountService({
     repos,
     inTransaction,
@@ -134,7 +161,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     limiter,
     rules,
     clock,
-    deletionGuards: options.deletionGuards ?? [],
+    deletionGuards: [inCoupleGuard, ...(options.deletionGuards ?? [])],
   });
   const auth = new AuthService({ repos, hasher, sessions, limiter, rules });
   const resets = new PasswordResetService({
@@ -148,6 +175,24 @@ export async function buildApp(options: AppOptions): Promise<App> {
     clock,
     publicUrl: publicUrlOf(config),
   });
+  const couples = new CoupleService({
+    repos,
+    inTransaction,
+    access,
+    publisher,
+    clock,
+    logger: app.log,
+  });
+  const connections = new ConnectionService({
+    repos,
+    inTransaction,
+    access,
+    publisher,
+    limiter,
+    rules,
+    clock,
+  });
+  const coupleExports = new CoupleExportService({ repos, access, clock });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -162,10 +207,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   });
   await app.register(fastifyCookie);
-  registerCrossOriginProtection(
-    app,
-    new Set(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : []),
-  );
+  const trustedOrigins = new Set(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : []);
+  registerCrossOriginProtection(app, trustedOrigins);
   registerAuthentication(app, sessions, clock);
 
   await app.register(fastifySwagger, {
@@ -186,23 +229,31 @@ export async function buildApp(options: AppOptions): Promise<App> {
   accountController(app, accounts, clock);
   sessionController(app, auth, sessions, clock);
   passwordResetController(app, resets);
+  connectionController(app, connections);
+  coupleController(app, couples, coupleExports);
+  if (config.TEST_CLOCK && clock instanceof OffsetClock) testClockController(app, clock, couples);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await registerGateway(app, { repos, access, hub, clock, logger: app.log, trustedOrigins });
 
   registerWebApp(app, config);
 
-  const job =
+  const jobs =
     options.jobs === false
-      ? undefined
-      : startExpiredCredentialsJob({ repos, clock, logger: app.log });
+      ? []
+      : [
+          startExpiredCredentialsJob({ repos, clock, logger: app.log }),
+          startCoupleEndingJob({ couples, logger: app.log }),
+        ];
   app.addHook('onClose', async () => {
-    job?.stop();
+    for (const job of jobs) job.stop();
     await background.drain();
+    await hub.close();
     await mailer.close();
     await limiter.close();
     if (redis) await redis.quit().catch(() => redis.disconnect());
     await database.close();
   });
-  return { app, database, background, clock };
+  return { app, database, background, clock, hub, services: { couples, connections } };
 }
 
 /** Serves the built React app, with client-side routes falling back to index.html. */

@@ -37,6 +37,8 @@ export const ConfigSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  /** Exposes POST /api/test/clock for end-to-end tests; refused in production. */
+  TEST_CLOCK: booleanFromEnv.default(false),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {
@@ -52,7 +54,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const present = Object.fromEntries(
     Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
   );
-  const result = ConfigSchema.safeParse(present);
+  const result = ConfigSchema.refine((c) => !(c.TEST_CLOCK && c.NODE_ENV === 'production'), {
+    path: ['TEST_CLOCK'],
+    message: 'must not be enabled when NODE_ENV=production',
+  }).safeParse(present);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

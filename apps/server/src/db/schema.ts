@@ -31,8 +31,58 @@ export interface PasswordResetsTable {
   used_at: number | null;
 }
 
+export type CoupleStatus = 'active' | 'ending' | 'ended';
+
+export interface CouplesTable {
+  id: string;
+  status: CoupleStatus;
+  /** YYYY-MM-DD, day 1 of the relationship. */
+  start_date: string | null;
+  time_zone: string;
+  created_at: number;
+  ending_requested_by: string | null;
+  ends_at: number | null;
+  ended_at: number | null;
+  /** The newest event's seq; bumped in the same transaction that appends an event. */
+  last_seq: number;
+}
+
+export interface CoupleMembersTable {
+  user_id: string;
+  couple_id: string;
+  joined_at: number;
+}
+
+export interface ConnectionRequestsTable {
+  id: string;
+  from_user_id: string;
+  to_user_id: string;
+  time_zone: string | null;
+  created_at: number;
+}
+
+export interface InvitesTable {
+  user_id: string;
+  code: string;
+  created_at: number;
+}
+
+export interface CoupleEventsTable {
+  couple_id: string;
+  seq: number;
+  type: string;
+  /** JSON text of the protocol's CoupleEventPayload. */
+  payload: string;
+  created_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
+  couples: CouplesTable;
+  couple_members: CoupleMembersTable;
+  connection_requests: ConnectionRequestsTable;
+  invites: InvitesTable;
+  couple_events: CoupleEventsTable;
 }

@@ -18,7 +18,7 @@ export function registerAuthentication(
 ) {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!request.url.startsWith('/api/') && !request.url.startsWith('/ws')) return;
     const token = readSessionToken(request);
     if (!token) return;
     const result = await sessions.authenticate(token);

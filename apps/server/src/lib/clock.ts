@@ -19,6 +19,18 @@ export class ManualClock implements Clock {
   }
 }
 
+/** Real time plus an offset that only moves forward; for end-to-end tests of the grace period. */
+export class OffsetClock implements Clock {
+  private offset = 0;
+  constructor(private readonly base: Clock = systemClock) {}
+  now(): number {
+    return this.base.now() + this.offset;
+  }
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+}
+
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;

@@ -1,7 +1,6 @@
 import type { Locale } from '@couple-chat/protocol';
+import { escapeHtml } from '../lib/html.js';
 import type { MailMessage } from './mailer.js';
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const resetCopy = {
   ko: {

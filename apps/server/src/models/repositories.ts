@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { ConnectionRequestRepository } from './connection-request.repository.js';
+import { CoupleRepository } from './couple.repository.js';
+import { CoupleEventRepository } from './couple-event.repository.js';
+import { InviteRepository } from './invite.repository.js';
 import { PasswordResetRepository } from './password-reset.repository.js';
 import { SessionRepository } from './session.repository.js';
 import { UserRepository } from './user.repository.js';
@@ -8,6 +12,10 @@ export interface Repositories {
   users: UserRepository;
   sessions: SessionRepository;
   passwordResets: PasswordResetRepository;
+  couples: CoupleRepository;
+  coupleEvents: CoupleEventRepository;
+  connectionRequests: ConnectionRequestRepository;
+  invites: InviteRepository;
 }
 
 export function createRepositories(db: Kysely<Database>): Repositories {
@@ -15,6 +23,10 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
     passwordResets: new PasswordResetRepository(db),
+    couples: new CoupleRepository(db),
+    coupleEvents: new CoupleEventRepository(db),
+    connectionRequests: new ConnectionRequestRepository(db),
+    invites: new InviteRepository(db),
   };
 }
 

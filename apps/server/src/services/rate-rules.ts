@@ -9,6 +9,8 @@ export interface RateRules {
   signUpPerIp: RateRule;
   resetRequestsPerIp: RateRule;
   resetRequestsPerEmail: RateRule;
+  /** Invite-code lookups, so codes cannot be enumerated. */
+  inviteLookupsPerIp: RateRule;
 }
 
 export const defaultRateRules: RateRules = {
@@ -17,4 +19,5 @@ export const defaultRateRules: RateRules = {
   signUpPerIp: { limit: 10, windowMs: HOUR },
   resetRequestsPerIp: { limit: 10, windowMs: HOUR },
   resetRequestsPerEmail: { limit: 3, windowMs: HOUR },
+  inviteLookupsPerIp: { limit: 60, windowMs: 10 * MINUTE },
 };

@@ -111,3 +111,25 @@ export const UpdateCoupleBody = z
 export type UpdateCoupleBody = z.infer<typeof UpdateCoupleBody>;
 
 export const GRACE_PERIOD_DAYS = 7;
+
+/** Path parameters. */
+export const IdParams = z.object({ id: z.uuid() });
+export const InviteCodeParams = z.object({ code: InviteCode });
+export const ExportQuery = z.object({ format: z.enum(['json', 'html']).default('json') }).strict();
+
+export const ConnectionRequestResponse = z
+  .object({ request: ConnectionRequestDto })
+  .meta({ id: 'ConnectionRequestResponse' });
+export const InviteResponse = z.object({ invite: InviteDto }).meta({ id: 'InviteResponse' });
+
+/** POST /api/test/clock — only when the server runs with TEST_CLOCK=true (never in production). */
+export const AdvanceClockBody = z
+  .object({
+    advanceMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(400 * 24 * 3600 * 1000),
+  })
+  .strict();
+export const ClockResponse = z.object({ now: z.iso.datetime() });

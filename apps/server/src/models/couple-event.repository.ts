@@ -1,0 +1,28 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { CoupleEventsTable, Database } from '../db/schema.js';
+
+export type CoupleEventRow = Selectable<CoupleEventsTable>;
+
+export class CoupleEventRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(event: CoupleEventsTable): Promise<void> {
+    await this.db.insertInto('couple_events').values(event).execute();
+  }
+
+  /** Events after `afterSeq`, oldest first (the primary key makes this an index range scan). */
+  listAfter(coupleId: string, afterSeq: number, limit: number): Promise<CoupleEventRow[]> {
+    return this.db
+      .selectFrom('couple_events')
+      .selectAll()
+      .where('couple_id', '=', coupleId)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+  }
+
+  async deleteAll(coupleId: string): Promise<void> {
+    await this.db.deleteFrom('couple_events').where('couple_id', '=', coupleId).execute();
+  }
+}

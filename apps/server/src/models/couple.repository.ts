@@ -1,0 +1,127 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { CouplesTable, Database } from '../db/schema.js';
+
+export type CoupleRow = Selectable<CouplesTable>;
+
+export interface Membership {
+  couple: CoupleRow;
+  partnerId: string;
+}
+
+export class CoupleRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** The couple a user belongs to (active or ending) and their partner, if any. */
+  async findMembership(userId: string): Promise<Membership | undefined> {
+    const couple = await this.db
+      .selectFrom('couple_members as me')
+      .innerJoin('couples', 'couples.id', 'me.couple_id')
+      .selectAll('couples')
+      .where('me.user_id', '=', userId)
+      .where('couples.status', '!=', 'ended')
+      .executeTakeFirst();
+    if (!couple) return undefined;
+    const partner = await this.db
+      .selectFrom('couple_members')
+      .select('user_id')
+      .where('couple_id', '=', couple.id)
+      .where('user_id', '!=', userId)
+      .executeTakeFirst();
+    return partner ? { couple, partnerId: partner.user_id } : undefined;
+  }
+
+  findById(coupleId: string): Promise<CoupleRow | undefined> {
+    return this.db.selectFrom('couples').selectAll().where('id', '=', coupleId).executeTakeFirst();
+  }
+
+  async memberIds(coupleId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('couple_members')
+      .select('user_id')
+      .where('couple_id', '=', coupleId)
+      .execute();
+    return rows.map((r) => r.user_id);
+  }
+
+  /** Creates the couple and its two memberships; a member already in a couple fails the insert. */
+  async create(couple: CouplesTable, memberIds: [string, string], joinedAt: number): Promise<void> {
+    await this.db.insertInto('couples').values(couple).execute();
+    await this.db
+      .insertInto('couple_members')
+      .values(memberIds.map((user_id) => ({ user_id, couple_id: couple.id, joined_at: joinedAt })))
+      .execute();
+  }
+
+  async updateSettings(
+    coupleId: string,
+    changes: Partial<Pick<CouplesTable, 'start_date' | 'time_zone'>>,
+  ): Promise<void> {
+    await this.db.updateTable('couples').set(changes).where('id', '=', coupleId).execute();
+  }
+
+  /** active → ending; false if the couple was not active (a concurrent request won). */
+  async markEnding(coupleId: string, by: string, endsAt: number): Promise<boolean> {
+    const r = await this.db
+      .updateTable('couples')
+      .set({ status: 'ending', ending_requested_by: by, ends_at: endsAt })
+      .where('id', '=', coupleId)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** ending → active, only while the grace period still runs. */
+  async cancelEnding(coupleId: string, now: number): Promise<boolean> {
+    const r = await this.db
+      .updateTable('couples')
+      .set({ status: 'active', ending_requested_by: null, ends_at: null })
+      .where('id', '=', coupleId)
+      .where('status', '=', 'ending')
+      .where('ends_at', '>', now)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** Couples whose grace period is over, oldest first. */
+  async findDueEndings(now: number, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('couples')
+      .select('id')
+      .where('status', '=', 'ending')
+      .where('ends_at', '<=', now)
+      .orderBy('ends_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * ending → ended, claimed by a conditional UPDATE: of several sweepers (instances, or a restart
+   * mid-run) exactly one gets `true` and does the deletion.
+   */
+  async claimEnded(coupleId: string, now: number): Promise<boolean> {
+    const r = await this.db
+      .updateTable('couples')
+      .set({ status: 'ended', ended_at: now })
+      .where('id', '=', coupleId)
+      .where('status', '=', 'ending')
+      .where('ends_at', '<=', now)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async deleteMembers(coupleId: string): Promise<void> {
+    await this.db.deleteFrom('couple_members').where('couple_id', '=', coupleId).execute();
+  }
+
+  /** Reserves the next seq of the couple's log; the row lock orders concurrent writers. */
+  async nextSeq(coupleId: string): Promise<number> {
+    const row = await this.db
+      .updateTable('couples')
+      .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+      .where('id', '=', coupleId)
+      .returning('last_seq')
+      .executeTakeFirstOrThrow();
+    return Number(row.last_seq);
+  }
+}

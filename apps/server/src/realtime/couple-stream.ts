@@ -1,0 +1,181 @@
+import {
+  ClientFrame,
+  type ClientFrame as ClientFrameT,
+  PROTOCOL_VERSION,
+  type ServerFrame,
+  WsCloseCode,
+} from '@couple-chat/protocol';
+import type { WebSocket } from 'ws';
+import type { Logger } from '../lib/logger.js';
+import type { Repositories } from '../models/repositories.js';
+import type { AccessService } from '../services/access.service.js';
+import { toCoupleEventDto } from '../services/couple-log.js';
+import { coupleTopic, type Hub, type HubMessage, userTopic } from './hub.js';
+
+const CATCH_UP_PAGE = 200;
+/** A client this far behind is closed rather than buffered without bound; it resumes by seq. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+
+/**
+ * One socket's view of the product's single real-time channel: personal notices, and the couple's
+ * ordered log delivered exactly once, in seq order, from `afterSeq` onwards.
+ */
+export class CoupleStream {
+  private coupleId: string | null = null;
+  /** Highest seq sent; null until the client asks to sync. */
+  private cursor: number | null = null;
+  private work: Promise<void> = Promise.resolve();
+  private unsubscribeCouple?: () => void;
+  private readonly unsubscribeUser: () => void;
+  alive = true;
+
+  constructor(
+    private readonly socket: WebSocket,
+    readonly userId: string,
+    readonly sessionId: string,
+    private readonly deps: { repos: Repositories; access: AccessService; hub: Hub; logger: Logger },
+  ) {
+    this.unsubscribeUser = deps.hub.subscribe(userTopic(userId), (m) => this.onHub(m));
+    socket.on('message', (data, isBinary) => this.onMessage(data.toString(), isBinary));
+    socket.on('pong', () => {
+      this.alive = true;
+    });
+    socket.on('close', () => this.dispose());
+    this.enqueue(() => this.joinCurrentCouple());
+  }
+
+  private enqueue(task: () => Promise<void>) {
+    this.work = this.work.then(task).catch((err) => {
+      this.deps.logger.error({ err, userId: this.userId }, 'realtime stream failed; closing');
+      this.socket.close(1011, 'internal error');
+    });
+  }
+
+  /** (Re)reads the user's couple, subscribes to its log and says hello with where the log stands. */
+  private async joinCurrentCouple() {
+    this.unsubscribeCouple?.();
+    this.unsubscribeCouple = undefined;
+    this.cursor = null;
+    const membership = await this.deps.access.findCouple(this.userId);
+    this.coupleId = membership?.couple.id ?? null;
+    if (this.coupleId) {
+      this.unsubscribeCouple = this.deps.hub.subscribe(coupleTopic(this.coupleId), (m) =>
+        this.onHub(m),
+      );
+    }
+    this.send({
+      type: 'hello',
+      protocol: PROTOCOL_VERSION,
+      userId: this.userId,
+      coupleId: this.coupleId,
+      lastSeq: Number(membership?.couple.last_seq ?? 0),
+    });
+  }
+
+  private onMessage(raw: string, isBinary: boolean) {
+    let frame: ClientFrameT;
+    try {
+      const parsed = ClientFrame.safeParse(isBinary ? undefined : JSON.parse(raw));
+      if (!parsed.success) {
+        this.send({
+          type: 'error',
+          code: 'validation_failed',
+          message: 'Unknown or malformed frame.',
+        });
+        return;
+      }
+      frame = parsed.data;
+    } catch {
+      this.send({ type: 'error', code: 'validation_failed', message: 'Frames must be JSON text.' });
+      return;
+    }
+    switch (frame.type) {
+      case 'ping':
+        this.send({ type: 'pong', ...(frame.id ? { id: frame.id } : {}) });
+        return;
+      case 'sync':
+        this.enqueue(() => this.sync(frame.afterSeq, frame.id));
+        return;
+    }
+  }
+
+  private async sync(afterSeq: number, id?: string) {
+    if (!this.coupleId) {
+      this.send({
+        type: 'error',
+        ...(id ? { id } : {}),
+        code: 'not_in_couple',
+        message: 'You are not connected with a partner.',
+      });
+      return;
+    }
+    this.cursor = afterSeq;
+    await this.catchUp();
+    this.send({ type: 'synced', ...(id ? { id } : {}), lastSeq: this.cursor });
+  }
+
+  /** Sends every logged event after the cursor, in order. */
+  private async catchUp() {
+    const coupleId = this.coupleId;
+    if (!coupleId || this.cursor === null) return;
+    for (;;) {
+      const page = await this.deps.repos.coupleEvents.listAfter(
+        coupleId,
+        this.cursor,
+        CATCH_UP_PAGE,
+      );
+      for (const row of page) {
+        this.send({ type: 'event', coupleId, ...toCoupleEventDto(row) });
+        this.cursor = Number(row.seq);
+      }
+      if (page.length < CATCH_UP_PAGE) return;
+    }
+  }
+
+  private onHub(message: HubMessage) {
+    if (message.kind === 'notice') {
+      this.send({ type: 'notice', notice: message.notice });
+      if (message.notice !== 'requests.changed') this.enqueue(() => this.joinCurrentCouple());
+      return;
+    }
+    if (message.coupleId !== this.coupleId) return;
+    this.enqueue(async () => {
+      if (this.cursor === null || message.seq <= this.cursor) return;
+      if (message.seq === this.cursor + 1) {
+        const { kind: _kind, ...frame } = message;
+        this.send({ type: 'event', ...frame });
+        this.cursor = message.seq;
+        return;
+      }
+      // A gap: a publish was missed or arrived out of order. The log has it.
+      await this.catchUp();
+    });
+  }
+
+  send(frame: ServerFrame) {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.socket.close(WsCloseCode.policyViolation, 'too slow; reconnect and resume');
+      return;
+    }
+    this.socket.send(JSON.stringify(frame));
+  }
+
+  close(code: number, reason: string) {
+    this.socket.close(code, reason);
+  }
+
+  terminate() {
+    this.socket.terminate();
+  }
+
+  ping() {
+    this.alive = false;
+    this.socket.ping();
+  }
+
+  private dispose() {
+    this.unsubscribeUser();
+    this.unsubscribeCouple?.();
+  }
+}

@@ -1,0 +1,109 @@
+import type { CoupleEventDto, UserNotice } from '@couple-chat/protocol';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../lib/logger.js';
+
+/** What travels between instances: a couple's logged event, or a personal "refetch" notice. */
+export type HubMessage =
+  | ({ kind: 'couple-event'; coupleId: string } & CoupleEventDto)
+  | { kind: 'notice'; notice: UserNotice };
+
+export const coupleTopic = (coupleId: string) => `couple:${coupleId}`;
+export const userTopic = (userId: string) => `user:${userId}`;
+
+/**
+ * Fan-out after commit (DESIGN.md invariant 3). Delivery is best effort: a subscriber that misses a
+ * message catches up from the couple's log by seq.
+ */
+export interface Hub {
+  publish(topic: string, message: HubMessage): Promise<void>;
+  subscribe(topic: string, listener: (message: HubMessage) => void): () => void;
+  close(): Promise<void>;
+}
+
+class Listeners {
+  private readonly byTopic = new Map<string, Set<(m: HubMessage) => void>>();
+
+  /** Adds a listener; returns true when it is the topic's first. */
+  add(topic: string, listener: (m: HubMessage) => void): boolean {
+    let set = this.byTopic.get(topic);
+    const first = !set;
+    if (!set) {
+      set = new Set();
+      this.byTopic.set(topic, set);
+    }
+    set.add(listener);
+    return first;
+  }
+
+  /** Removes a listener; returns true when the topic has none left. */
+  remove(topic: string, listener: (m: HubMessage) => void): boolean {
+    const set = this.byTopic.get(topic);
+    if (!set) return false;
+    set.delete(listener);
+    if (set.size > 0) return false;
+    this.byTopic.delete(topic);
+    return true;
+  }
+
+  deliver(topic: string, message: HubMessage, logger: Logger) {
+    for (const listener of this.byTopic.get(topic) ?? []) {
+      try {
+        listener(message);
+      } catch (err) {
+        logger.error({ err, topic }, 'hub listener failed');
+      }
+    }
+  }
+}
+
+/** One instance: deliver in process. */
+export function createMemoryHub(logger: Logger): Hub {
+  const listeners = new Listeners();
+  return {
+    async publish(topic, message) {
+      listeners.deliver(topic, message, logger);
+    },
+    subscribe(topic, listener) {
+      listeners.add(topic, listener);
+      return () => listeners.remove(topic, listener);
+    },
+    async close() {},
+  };
+}
+
+/** Many instances: Redis pub/sub, one channel per topic, subscribed only while someone listens. */
+export function createRedisHub(publisher: Redis, prefix: string, logger: Logger): Hub {
+  const subscriber = publisher.duplicate();
+  const listeners = new Listeners();
+  subscriber.on('message', (channel: string, raw: string) => {
+    if (!channel.startsWith(prefix)) return;
+    let message: HubMessage;
+    try {
+      message = JSON.parse(raw) as HubMessage;
+    } catch {
+      return;
+    }
+    listeners.deliver(channel.slice(prefix.length), message, logger);
+  });
+  subscriber.on('error', (err) => logger.warn({ err }, 'redis subscriber error'));
+  return {
+    async publish(topic, message) {
+      await publisher.publish(prefix + topic, JSON.stringify(message));
+    },
+    subscribe(topic, listener) {
+      if (listeners.add(topic, listener)) {
+        subscriber
+          .subscribe(prefix + topic)
+          .catch((err) => logger.error({ err, topic }, 'subscribe failed'));
+      }
+      return () => {
+        if (listeners.remove(topic, listener)) {
+          subscriber.unsubscribe(prefix + topic).catch(() => {});
+        }
+      };
+    },
+    async close() {
+      await subscriber.quit().catch(() => subscriber.disconnect());
+    },
+  };
+}

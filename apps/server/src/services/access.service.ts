@@ -1,0 +1,32 @@
+import { DomainError, NotFoundError } from '../errors.js';
+import type { ConnectionRequestRow } from '../models/connection-request.repository.js';
+import type { Membership } from '../models/couple.repository.js';
+import type { Repositories } from '../models/repositories.js';
+import type { AuthContext } from './session.service.js';
+
+/**
+ * The one choke point to couple-scoped data (DESIGN.md invariant 1): services get a couple id only
+ * from here, never from the request, so no request can name another couple's data.
+ */
+export class AccessService {
+  constructor(private readonly repos: Pick<Repositories, 'couples' | 'connectionRequests'>) {}
+
+  /** The user's couple while they have one (active or ending). */
+  findCouple(userId: string): Promise<Membership | undefined> {
+    return this.repos.couples.findMembership(userId);
+  }
+
+  async requireCouple(auth: AuthContext): Promise<Membership> {
+    const membership = await this.findCouple(auth.user.id);
+    if (!membership)
+      throw new DomainError('not_in_couple', 'You are not connected with a partner.');
+    return membership;
+  }
+
+  /** A connection request the user sent or received; anyone else's is "not found". */
+  async requireRequest(auth: AuthContext, requestId: string): Promise<ConnectionRequestRow> {
+    const request = await this.repos.connectionRequests.findInvolving(auth.user.id, requestId);
+    if (!request) throw new NotFoundError('No such connection request.');
+    return request;
+  }
+}

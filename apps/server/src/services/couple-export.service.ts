@@ -1,0 +1,140 @@
+import type { CoupleDto, CoupleEventDto, Locale, PersonDto } from '@couple-chat/protocol';
+import type { Clock } from '../lib/clock.js';
+import { escapeHtml } from '../lib/html.js';
+import type { Repositories } from '../models/repositories.js';
+import type { AccessService } from './access.service.js';
+import { toCoupleDto, toPersonDto } from './couple.presenter.js';
+import { toCoupleEventDto } from './couple-log.js';
+import type { AuthContext } from './session.service.js';
+
+export interface CoupleExport {
+  format: 'couple-chat-export';
+  version: 1;
+  exportedAt: string;
+  exportedBy: PersonDto;
+  couple: CoupleDto;
+  history: CoupleEventDto[];
+  /** Filled by the chat, questions and calendar features as they land. */
+  messages: unknown[];
+  answers: unknown[];
+  calendar: unknown[];
+}
+
+/** A copy of everything the couple shares, for keeping before the connection ends. */
+export class CoupleExportService {
+  constructor(
+    private readonly deps: { repos: Repositories; access: AccessService; clock: Clock },
+  ) {}
+
+  async build(auth: AuthContext): Promise<CoupleExport> {
+    const { couple, partnerId } = await this.deps.access.requireCouple(auth);
+    const partner = await this.deps.repos.users.findById(partnerId);
+    if (!partner) throw new Error('partner row missing');
+    const history: CoupleEventDto[] = [];
+    for (let after = 0; ; ) {
+      const page = await this.deps.repos.coupleEvents.listAfter(couple.id, after, 500);
+      history.push(...page.map(toCoupleEventDto));
+      if (page.length < 500) break;
+      after = Number(page.at(-1)?.seq);
+    }
+    return {
+      format: 'couple-chat-export',
+      version: 1,
+      exportedAt: new Date(this.deps.clock.now()).toISOString(),
+      exportedBy: toPersonDto(auth.user),
+      couple: toCoupleDto(couple, partner),
+      history,
+      messages: [],
+      answers: [],
+      calendar: [],
+    };
+  }
+}
+
+const copy = {
+  ko: {
+    title: 'couple-chat 내보내기',
+    exported: '내보낸 시각',
+    couple: '커플',
+    since: '시작일',
+    timeZone: '시간대',
+    history: '기록',
+    messages: '메시지',
+    answers: '질문과 답변',
+    calendar: '캘린더',
+    none: '아직 없어요.',
+    events: {
+      'couple.connected': '연결됨',
+      'couple.updated': '설정 변경',
+      'couple.ending_requested': '연결 종료 요청',
+      'couple.ending_cancelled': '연결 종료 취소',
+    },
+  },
+  en: {
+    title: 'couple-chat export',
+    exported: 'Exported at',
+    couple: 'Couple',
+    since: 'Since',
+    timeZone: 'Time zone',
+    history: 'History',
+    messages: 'Messages',
+    answers: 'Questions and answers',
+    calendar: 'Calendar',
+    none: 'Nothing yet.',
+    events: {
+      'couple.connected': 'Connected',
+      'couple.updated': 'Settings changed',
+      'couple.ending_requested': 'Ending requested',
+      'couple.ending_cancelled': 'Ending cancelled',
+    },
+  },
+} as const;
+
+/** A self-contained, readable HTML page of the export; every value is escaped. */
+export function renderExportHtml(data: CoupleExport, locale: Locale): string {
+  const t = copy[locale];
+  const names = new Map([
+    [data.exportedBy.id, data.exportedBy.displayName],
+    [data.couple.partner.id, data.couple.partner.displayName],
+  ]);
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(locale, {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: data.couple.timeZone,
+    }).format(new Date(iso));
+  const rows = data.history
+    .map(
+      (e) =>
+        `<tr><td>${escapeHtml(when(e.at))}</td><td>${escapeHtml(t.events[e.event.type])}</td><td>${escapeHtml(names.get(e.event.by) ?? '')}</td></tr>`,
+    )
+    .join('\n');
+  const empty = `<p class="muted">${escapeHtml(t.none)}</p>`;
+  return `<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(t.title)}</title>
+<style>
+body{font-family:system-ui,"Apple SD Gothic Neo","Noto Sans KR","Malgun Gothic",sans-serif;max-width:720px;margin:2rem auto;padding:0 1rem;color:#2b2024;line-height:1.6}
+h1{color:#b3415e}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eadbd5;padding:.4rem;text-align:left}.muted{color:#7a6a6f}
+</style>
+</head>
+<body>
+<h1>${escapeHtml(t.title)}</h1>
+<p class="muted">${escapeHtml(t.exported)}: ${escapeHtml(when(data.exportedAt))}</p>
+<h2>${escapeHtml(t.couple)}</h2>
+<p>${escapeHtml(data.exportedBy.displayName)} &amp; ${escapeHtml(data.couple.partner.displayName)}</p>
+<p>${escapeHtml(t.since)}: ${escapeHtml(data.couple.startDate ?? '—')} · ${escapeHtml(t.timeZone)}: ${escapeHtml(data.couple.timeZone)}</p>
+<h2>${escapeHtml(t.history)}</h2>
+<table><tbody>
+${rows}
+</tbody></table>
+<h2>${escapeHtml(t.messages)}</h2>${empty}
+<h2>${escapeHtml(t.answers)}</h2>${empty}
+<h2>${escapeHtml(t.calendar)}</h2>${empty}
+</body>
+</html>
+`;
+}
