@@ -4,11 +4,13 @@ import { RequireAuth, RequireGuest } from './features/auth/RouteGuards';
 import { useLocaleSync } from './features/auth/useLocaleSync';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
+import { InvitePage } from './pages/InvitePage';
 import { LogInPage } from './pages/LogInPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignUpPage } from './pages/SignUpPage';
+import { RealtimeProvider } from './realtime/RealtimeProvider';
 
 const router = createBrowserRouter([
   {
@@ -19,6 +21,7 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'settings', element: <SettingsPage /> },
+          { path: 'invite/:code', element: <InvitePage /> },
         ],
       },
     ],
@@ -42,5 +45,9 @@ const router = createBrowserRouter([
 
 export function App() {
   useLocaleSync();
-  return <RouterProvider router={router} />;
+  return (
+    <RealtimeProvider>
+      <RouterProvider router={router} />
+    </RealtimeProvider>
+  );
 }

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
+import { EndingBanner } from '../features/couple/EndingBanner';
+import { ConnectionIndicator } from '../realtime/ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 
 function Brand() {
@@ -22,8 +24,15 @@ function SkipLink() {
   );
 }
 
+interface FrameProps {
+  headerEnd: ReactNode;
+  /** Above the page: what matters on every page right now. */
+  notices?: ReactNode;
+  footer?: ReactNode;
+}
+
 /** The frame every page shares: skip link, brand, whatever goes beside it, and the page itself. */
-function Frame({ headerEnd, footer }: { headerEnd: ReactNode; footer?: ReactNode }) {
+function Frame({ headerEnd, notices, footer }: FrameProps) {
   return (
     <div className="page">
       <SkipLink />
@@ -31,6 +40,7 @@ function Frame({ headerEnd, footer }: { headerEnd: ReactNode; footer?: ReactNode
         <Brand />
         {headerEnd}
       </header>
+      {notices && <div className="app-notices">{notices}</div>}
       <main id="main" className="page-main">
         <Outlet />
       </main>
@@ -50,7 +60,7 @@ export function PublicLayout() {
   );
 }
 
-/** Signed-in pages: the same frame plus navigation. */
+/** Signed-in pages: the same frame plus navigation, the live-connection line and an ending's countdown. */
 export function AppLayout() {
   const { t } = useTranslation();
   return (
@@ -62,6 +72,12 @@ export function AppLayout() {
           </NavLink>
           <LanguageSwitch />
         </nav>
+      }
+      notices={
+        <>
+          <ConnectionIndicator />
+          <EndingBanner />
+        </>
       }
     />
   );

@@ -8,12 +8,15 @@ interface SelectFieldProps
   name: string;
   label: string;
   options: readonly { value: string; label: string; lang?: string }[];
+  hint?: string | undefined;
   error?: string | undefined;
 }
 
-export function SelectField({ label, options, error, ...select }: SelectFieldProps) {
+export function SelectField({ label, options, hint, error, ...select }: SelectFieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ');
   return (
     <div className="field">
       <label className="field-label" htmlFor={id}>
@@ -24,7 +27,7 @@ export function SelectField({ label, options, error, ...select }: SelectFieldPro
         id={id}
         className="input select"
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
+        aria-describedby={describedBy || undefined}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value} lang={option.lang}>
@@ -35,6 +38,11 @@ export function SelectField({ label, options, error, ...select }: SelectFieldPro
       {error && (
         <p id={errorId} className="field-error">
           {error}
+        </p>
+      )}
+      {hint && (
+        <p id={hintId} className="field-hint">
+          {hint}
         </p>
       )}
     </div>

@@ -165,3 +165,18 @@ describe('formErrorMessage', () => {
     );
   });
 });
+
+describe('connection errors', () => {
+  it('puts request problems on the username field', () => {
+    for (const code of ['cannot_request_self', 'partner_in_couple'] as const) {
+      const error = new ApiError({ code, status: 409 });
+      expect(problemsFromApiError(error, ['username'])).toEqual({ username: { code } });
+    }
+  });
+
+  it('leaves them to the banner where there is no such field', () => {
+    const error = new ApiError({ code: 'partner_in_couple', status: 409 });
+    expect(problemsFromApiError(error, [])).toEqual({});
+    expect(formErrorMessage(en, error)).toBe('That person is already connected with someone else.');
+  });
+});

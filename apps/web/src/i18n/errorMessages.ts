@@ -20,6 +20,9 @@ export const domainFieldCodes = [
   'common_password',
   'password_matches_identity',
   'confirm_required',
+  'unknown_username',
+  'cannot_request_self',
+  'partner_in_couple',
 ] as const;
 export type DomainFieldCode = (typeof domainFieldCodes)[number];
 
@@ -58,6 +61,9 @@ const domainMessages: Record<DomainFieldCode, (t: Translate) => string> = {
   common_password: (t) => t('fieldErrors.commonPassword'),
   password_matches_identity: (t) => t('fieldErrors.passwordMatchesIdentity'),
   confirm_required: (t) => t('fieldErrors.confirmRequired'),
+  unknown_username: (t) => t('fieldErrors.unknownUsername'),
+  cannot_request_self: (t) => t('fieldErrors.cannotRequestSelf'),
+  partner_in_couple: (t) => t('fieldErrors.partnerInCouple'),
 };
 
 function hasKey<K extends string>(record: Record<K, unknown>, key: string): key is K {
@@ -101,6 +107,9 @@ const domainErrorFields: Partial<Record<ApiErrorCode, readonly string[]>> = {
   wrong_password: ['currentPassword', 'password'],
   common_password: ['password', 'newPassword'],
   password_matches_identity: ['password', 'newPassword'],
+  // Only the connection request form can get these with a username field.
+  cannot_request_self: ['username'],
+  partner_in_couple: ['username'],
 };
 
 /** Field problems carried by an API error, limited to the fields this form shows. */
@@ -149,6 +158,14 @@ const formMessages: Record<ApiErrorCode, (t: Translate, retryAfter: number | und
     not_found: (t) => t('errors.notFound'),
     payload_too_large: (t) => t('errors.payloadTooLarge'),
     unsupported_media_type: (t) => t('errors.unsupportedMediaType'),
+    already_in_couple: (t) => t('errors.alreadyInCouple'),
+    partner_in_couple: (t) => t('errors.partnerInCouple'),
+    not_in_couple: (t) => t('errors.notInCouple'),
+    cannot_request_self: (t) => t('errors.cannotRequestSelf'),
+    request_already_sent: (t) => t('errors.requestAlreadySent'),
+    invalid_invite_code: (t) => t('errors.invalidInviteCode'),
+    couple_not_ending: (t) => t('errors.coupleNotEnding'),
+    couple_already_ending: (t) => t('errors.coupleAlreadyEnding'),
     internal_error: (t) => t('errors.internal'),
     network_error: (t) => t('errors.network'),
     unexpected_response: (t) => t('errors.unexpected'),

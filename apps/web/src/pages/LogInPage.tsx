@@ -1,7 +1,7 @@
 import { LogInBody } from '@couple-chat/protocol';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { Banner } from '../components/Banner';
 import { Card } from '../components/Layouts';
 import { SubmitButton } from '../components/SubmitButton';
@@ -15,6 +15,8 @@ const fields = ['login', 'password'] as const;
 
 export function LogInPage() {
   const { t } = useTranslation();
+  // Carried between log-in and sign-up, so an invite link opened while logged out comes back.
+  const location = useLocation();
   useDocumentTitle(t('login.title'));
   const logIn = useLogIn();
   const form = useFormErrors(fields);
@@ -62,7 +64,10 @@ export function LogInPage() {
       <div className="card-links">
         <Link to="/forgot-password">{t('login.forgotPassword')}</Link>
         <p>
-          {t('login.noAccount')} <Link to="/signup">{t('login.signUpLink')}</Link>
+          {t('login.noAccount')}{' '}
+          <Link to="/signup" state={location.state}>
+            {t('login.signUpLink')}
+          </Link>
         </p>
       </div>
     </Card>

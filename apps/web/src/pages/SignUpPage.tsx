@@ -1,7 +1,7 @@
 import { limits, SignUpBody } from '@couple-chat/protocol';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { Banner } from '../components/Banner';
 import { Card } from '../components/Layouts';
 import { SubmitButton } from '../components/SubmitButton';
@@ -15,6 +15,8 @@ const fields = ['username', 'email', 'displayName', 'password'] as const;
 
 export function SignUpPage() {
   const { t } = useTranslation();
+  // Carried between log-in and sign-up, so an invite link opened while logged out comes back.
+  const location = useLocation();
   useDocumentTitle(t('signup.title'));
   const signUp = useSignUp();
   const form = useFormErrors(fields);
@@ -79,7 +81,10 @@ export function SignUpPage() {
       </form>
       <div className="card-links">
         <p>
-          {t('signup.haveAccount')} <Link to="/login">{t('signup.logInLink')}</Link>
+          {t('signup.haveAccount')}{' '}
+          <Link to="/login" state={location.state}>
+            {t('signup.logInLink')}
+          </Link>
         </p>
       </div>
     </Card>

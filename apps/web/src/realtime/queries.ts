@@ -1,0 +1,52 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { meQueryKey } from '../features/auth/hooks';
+import {
+  coupleEventsQueryKey,
+  coupleQueryKey,
+  myInviteQueryKey,
+  requestsQueryKey,
+} from '../features/couple/keys';
+import type { RealtimeConnection } from './connection';
+
+// A replayed backlog arrives as a burst of frames; one refetch per burst is enough.
+const coalesceMs = 50;
+// How often a run of failed handshakes may re-check the session.
+const sessionCheckMs = 60_000;
+
+/** Keeps react-query's cache in step with what the server pushes; returns the unsubscribe. */
+export function wireQueries(connection: RealtimeConnection, queryClient: QueryClient): () => void {
+  const due = new Map<string, QueryKey>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const invalidate = (...keys: QueryKey[]) => {
+    for (const key of keys) due.set(JSON.stringify(key), key);
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      const keys = [...due.values()];
+      due.clear();
+      for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+    }, coalesceMs);
+  };
+
+  let lastSessionCheck = Number.NEGATIVE_INFINITY;
+
+  const unsubscribe = [
+    // Notices are not replayed, so whatever happened while disconnected is re-read on each hello.
+    connection.on('hello', () => invalidate(coupleQueryKey, requestsQueryKey)),
+    connection.on('notice', (notice) => {
+      invalidate(coupleQueryKey, requestsQueryKey);
+      if (notice !== 'requests.changed') invalidate(coupleEventsQueryKey, myInviteQueryKey);
+    }),
+    connection.on('event', () => invalidate(coupleQueryKey, coupleEventsQueryKey)),
+    connection.on('unauthenticated', () => invalidate(meQueryKey)),
+    // An expired session makes the handshake fail with HTTP 401; /api/me tells it from a down server.
+    connection.on('refused', () => {
+      if (Date.now() - lastSessionCheck < sessionCheckMs) return;
+      lastSessionCheck = Date.now();
+      invalidate(meQueryKey);
+    }),
+  ];
+  return () => {
+    for (const off of unsubscribe) off();
+    clearTimeout(timer);
+  };
+}
