@@ -1,0 +1,122 @@
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type Dict, dictionaries, fill, newUser, signUp, type User } from '../support/ui.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+async function partner(browser: Browser, t: Dict, tag: 'ko' | 'en') {
+  const context = await browser.newContext();
+  if (tag === 'en') {
+    await context.addInitScript(() => localStorage.setItem('couple-chat.locale', 'en'));
+  }
+  const page = await context.newPage();
+  const user = newUser(tag);
+  await signUp(page, t, user);
+  return { page, user, close: () => context.close() };
+}
+
+function coupleHeading(page: Page, t: Dict, other: User) {
+  return page.getByRole('heading', { name: fill(t.couple.title, { name: other.displayName }) });
+}
+
+/** Moves the server's clock (TEST_CLOCK) and runs the grace-period sweeper. */
+async function advanceServerClock(page: Page, ms: number) {
+  const res = await page.request.post('/api/test/clock', { data: { advanceMs: ms } });
+  expect(res.status()).toBe(200);
+}
+
+test.describe('two partners in two browsers', () => {
+  test('request, approve, ask to end, cancel, ask again, and 7 days later both are single', async ({
+    browser,
+  }) => {
+    const ko = dictionaries.ko;
+    const en = dictionaries.en;
+    // Partner A uses Korean, partner B English: each sees the other's actions in their own language.
+    const a = await partner(browser, ko, 'ko');
+    const b = await partner(browser, en, 'en');
+
+    // A asks B by username; B sees the request arrive without reloading.
+    await a.page.getByLabel(ko.requests.username, { exact: true }).fill(b.user.username);
+    await a.page.getByRole('button', { name: ko.requests.send, exact: true }).click();
+    await expect(
+      a.page.getByText(
+        fill(ko.requests.sentTo, { name: b.user.displayName, username: b.user.username }),
+      ),
+    ).toBeVisible();
+    const approve = b.page.getByRole('button', {
+      name: fill(en.requests.approve, { name: a.user.displayName }),
+    });
+    await expect(approve).toBeVisible();
+    await approve.click();
+
+    // Both see the couple: B at once, A live through the real-time channel.
+    await expect(coupleHeading(b.page, en, a.user)).toBeVisible();
+    await expect(coupleHeading(a.page, ko, b.user)).toBeVisible();
+
+    // A asks to end the connection; the dialog explains the 7 days first.
+    await a.page.getByRole('button', { name: ko.couple.end.open, exact: true }).click();
+    const dialog = a.page.getByRole('dialog', { name: ko.couple.end.dialogTitle });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByText(fill(ko.couple.end.graceNote, { days: 7 }))).toBeVisible();
+    await dialog.getByRole('button', { name: fill(ko.couple.end.confirm, { days: 7 }) }).click();
+
+    // B sees the banner with a live countdown, and cancels.
+    const bannerB = b.page.getByRole('region', {
+      name: fill(en.couple.ending.byPartner, { name: a.user.displayName }),
+    });
+    await expect(bannerB).toBeVisible();
+    await expect(bannerB).toContainText(/Connection ends in 6d 23h 59m \d+s/);
+    const first = await bannerB.textContent();
+    await expect(async () => expect(await bannerB.textContent()).not.toBe(first)).toPass();
+    await bannerB.getByRole('button', { name: en.couple.ending.cancel }).click();
+    await expect(bannerB).toBeHidden();
+    await expect(a.page.getByRole('region', { name: ko.couple.ending.byMe })).toBeHidden();
+    await expect(
+      a.page.getByText(
+        fill(ko.couple.history.partner.endingCancelled, { name: b.user.displayName }),
+      ),
+    ).toBeVisible();
+
+    // A asks again; seven days pass on the server; both are single again.
+    await a.page.getByRole('button', { name: ko.couple.end.open, exact: true }).click();
+    await a.page
+      .getByRole('dialog', { name: ko.couple.end.dialogTitle })
+      .getByRole('button', { name: fill(ko.couple.end.confirm, { days: 7 }) })
+      .click();
+    await expect(a.page.getByRole('region', { name: ko.couple.ending.byMe })).toBeVisible();
+    await expect(bannerB).toBeVisible();
+    await advanceServerClock(a.page, 7 * DAY);
+    await expect(a.page.getByRole('heading', { name: ko.invite.title })).toBeVisible();
+    await expect(b.page.getByRole('heading', { name: en.invite.title })).toBeVisible();
+    await expect(coupleHeading(a.page, ko, b.user)).toBeHidden();
+
+    await a.close();
+    await b.close();
+  });
+
+  test('an invite link connects at once', async ({ browser }) => {
+    const ko = dictionaries.ko;
+    const a = await partner(browser, ko, 'ko');
+    const b = await partner(browser, ko, 'ko');
+    const link = await a.page.getByLabel(ko.invite.link, { exact: true }).inputValue();
+    expect(link).toMatch(/\/invite\/[A-Z2-9]{8}$/);
+
+    await b.page.goto(link);
+    await expect(
+      b.page.getByRole('heading', {
+        name: fill(ko.acceptInvite.title, { name: a.user.displayName }),
+      }),
+    ).toBeVisible();
+    await b.page.getByRole('button', { name: ko.acceptInvite.connect, exact: true }).click();
+    await expect(coupleHeading(b.page, ko, a.user)).toBeVisible();
+    await expect(coupleHeading(a.page, ko, b.user)).toBeVisible();
+
+    // A used link stops working.
+    const c = await partner(browser, ko, 'ko');
+    await c.page.goto(link);
+    await expect(c.page.getByRole('heading', { name: ko.acceptInvite.invalidTitle })).toBeVisible();
+
+    await a.close();
+    await b.close();
+    await c.close();
+  });
+});
