@@ -64,6 +64,8 @@ export interface AppOptions {
   deletionGuards?: AccountDeletionGuard[];
   /** Periodic cleanup jobs; on by default. */
   jobs?: boolean;
+  /** WebSocket heartbeat: pings peers and closes sockets whose session ended; 30 s by default. */
+  heartbeatMs?: number;
 }
 
 export interface App {
@@ -233,7 +235,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   coupleController(app, couples, coupleExports);
   if (config.TEST_CLOCK && clock instanceof OffsetClock) testClockController(app, clock, couples);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await registerGateway(app, { repos, access, hub, clock, logger: app.log, trustedOrigins });
+  await registerGateway(app, {
+    repos,
+    access,
+    hub,
+    clock,
+    logger: app.log,
+    trustedOrigins,
+    heartbeatMs: options.heartbeatMs,
+  });
 
   registerWebApp(app, config);
 

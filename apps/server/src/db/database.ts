@@ -5,6 +5,7 @@ import {
   Kysely,
   type MigrationResultSet,
   Migrator,
+  PostgresAdapter,
   PostgresDialect,
   SqliteDialect,
   sql,
@@ -78,9 +79,17 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 
 /** Brings the schema up to date; both dialects run the same migration set. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  // Unless told the schema, Kysely counts its bookkeeping tables in any schema as ours, and then
+  // fails in a fresh one (a database shared with other schemas, or parallel test schemas).
+  const migrationTableSchema =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]
+          ?.schema
+      : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    migrationTableSchema,
   });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;

@@ -94,6 +94,8 @@ export class ConnectionService {
   }
 
   async approve(auth: AuthContext, requestId: string, timeZone?: string): Promise<CoupleDto> {
+    // A second approval after the first won finds its request cleared; say why, not "not found".
+    if (await this.deps.access.findCouple(auth.user.id)) throw alreadyInCouple();
     const request = await this.deps.access.requireRequest(auth, requestId);
     // Only the recipient approves; to the sender the request is not theirs to approve.
     if (request.to_user_id !== auth.user.id) throw new NotFoundError('No such connection request.');
@@ -179,11 +181,10 @@ export class ConnectionService {
     let outcome: { event: Awaited<ReturnType<typeof appendCoupleEvent>>; others: string[] };
     try {
       outcome = await inTransaction(async (tx) => {
-        if (requestId && !(await tx.connectionRequests.delete(requestId))) {
-          throw new NotFoundError('No such connection request.');
-        }
         if (await tx.couples.findMembership(accepterId)) throw alreadyInCouple();
         if (await tx.couples.findMembership(inviterId)) throw partnerInCouple();
+        // Memberships first: a racing approval waits on their keys before it locks any request
+        // row, so two approvals sharing a user cannot deadlock (PostgreSQL).
         await tx.couples.create(
           {
             id: coupleId,
@@ -199,6 +200,9 @@ export class ConnectionService {
           [inviterId, accepterId],
           now,
         );
+        if (requestId && !(await tx.connectionRequests.delete(requestId))) {
+          throw new NotFoundError('No such connection request.');
+        }
         const event = await appendCoupleEvent(
           tx,
           coupleId,
@@ -212,7 +216,11 @@ export class ConnectionService {
       });
     } catch (err) {
       // The other approval committed first.
-      if (uniqueViolationColumn(err)) throw alreadyInCouple();
+      if (uniqueViolationColumn(err)) {
+        throw (await repos.couples.findMembership(accepterId))
+          ? alreadyInCouple()
+          : partnerInCouple();
+      }
       throw err;
     }
     const { publisher } = this.deps;

@@ -30,3 +30,32 @@ export async function signUp(baseUrl: string, overrides: Partial<TestUser> = {})
     throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { client, input, user: res.body.user as { id: string; username: string; email: string } };
 }
+
+export type SignedUp = Awaited<ReturnType<typeof signUp>>;
+
+/**
+ * Two users who connected the usual way: `a` asked `b` by username and `b` approved. Returns both
+ * and the couple's id.
+ */
+export async function createCouple(
+  baseUrl: string,
+  options: { timeZone?: string; a?: Partial<TestUser>; b?: Partial<TestUser> } = {},
+) {
+  const a = await signUp(baseUrl, options.a);
+  const b = await signUp(baseUrl, options.b);
+  const asked = await a.client.post('/api/connection-requests', {
+    username: b.input.username,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  });
+  if (asked.status !== 201)
+    throw new Error(`request failed: ${asked.status} ${JSON.stringify(asked.body)}`);
+  const approved = await b.client.post(
+    `/api/connection-requests/${asked.body.request.id}/approval`,
+    {},
+  );
+  if (approved.status !== 201)
+    throw new Error(`approval failed: ${approved.status} ${JSON.stringify(approved.body)}`);
+  return { a, b, coupleId: approved.body.couple.id as string };
+}
+
+export type TestCouple = Awaited<ReturnType<typeof createCouple>>;

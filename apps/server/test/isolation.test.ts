@@ -1,0 +1,366 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ClientFrame } from '@couple-chat/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OffsetClock } from '../src/lib/clock.js';
+import { coupleRows, requestRows } from './support/couple-rows.js';
+import { testDatabases } from './support/databases.js';
+import { createCouple, type SignedUp, signUp, type TestCouple } from './support/factories.js';
+import { type ApiResponse, HttpClient } from './support/http-client.js';
+import { parseRouteTree, type RegisteredRoute } from './support/routes.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { WsClient } from './support/ws-client.js';
+
+/**
+ * Who a route's data belongs to (DESIGN.md invariant 1). Every registered route must be listed:
+ * a new route fails this test until it is classified here (and, if couple-scoped, given a call below).
+ * A HEAD route is the GET route's twin and shares its class.
+ */
+type Scope = 'public' | 'account' | 'connection' | 'couple' | 'infra';
+const routeTable: Record<string, Scope> = {
+  'GET /healthz': 'infra',
+  'GET /readyz': 'infra',
+  'GET /ws': 'infra', // the socket's frames are checked below and in realtime.test.ts
+  'GET /api/openapi.json': 'infra',
+  'GET /api/docs': 'infra',
+  'GET /api/docs/': 'infra',
+  'GET /api/docs/*': 'infra',
+  'GET /api/docs/json': 'infra',
+  'GET /api/docs/yaml': 'infra',
+  'GET /api/docs/static/index.html': 'infra',
+  'GET /api/docs/static/swagger-initializer.js': 'infra',
+  'POST /api/test/clock': 'infra', // only with TEST_CLOCK=true
+  'GET /': 'infra', // the web app; its other files are checked against the build below
+
+  'POST /api/users': 'public',
+  'POST /api/sessions': 'public',
+  'POST /api/password-resets': 'public',
+  'POST /api/password-resets/confirm': 'public',
+
+  'GET /api/me': 'account',
+  'PATCH /api/me': 'account',
+  'DELETE /api/me': 'account',
+  'PUT /api/me/password': 'account',
+  'DELETE /api/sessions': 'account',
+  'DELETE /api/sessions/current': 'account',
+
+  'GET /api/connection-requests': 'connection',
+  'POST /api/connection-requests': 'connection',
+  'DELETE /api/connection-requests/:id': 'connection',
+  'POST /api/connection-requests/:id/approval': 'connection',
+  'GET /api/invites/mine': 'connection',
+  'POST /api/invites/mine': 'connection',
+  'GET /api/invites/:code': 'connection',
+  'POST /api/invites/:code/acceptance': 'connection',
+
+  'GET /api/couple': 'couple',
+  'PATCH /api/couple': 'couple',
+  'POST /api/couple/ending': 'couple',
+  'DELETE /api/couple/ending': 'couple',
+  'GET /api/couple/events': 'couple',
+  'GET /api/couple/export': 'couple',
+};
+
+/** A valid call of each couple route, in an order where each succeeds for a couple. */
+const coupleCalls: { route: string; url?: string; body?: unknown }[] = [
+  { route: 'GET /api/couple' },
+  { route: 'PATCH /api/couple', body: { startDate: '2024-03-01', timeZone: 'Asia/Tokyo' } },
+  { route: 'GET /api/couple/events', url: '/api/couple/events?after=0&limit=500' },
+  { route: 'GET /api/couple/export', url: '/api/couple/export?format=json' },
+  { route: 'GET /api/couple/export', url: '/api/couple/export?format=html' },
+  { route: 'POST /api/couple/ending' },
+  { route: 'DELETE /api/couple/ending' },
+];
+
+/** Valid input for every authenticated route, so that only the missing session can fail it. */
+const authSamples: Record<string, { url?: string; body?: unknown }> = {
+  'PATCH /api/me': { body: { displayName: 'x' } },
+  'DELETE /api/me': { body: { password: 'some password' } },
+  'PUT /api/me/password': {
+    body: { currentPassword: 'some password', newPassword: 'another long password' },
+  },
+  'POST /api/connection-requests': { body: { username: 'someone' } },
+  'DELETE /api/connection-requests/:id': {
+    url: '/api/connection-requests/0193a0d6-0000-7000-8000-000000000000',
+  },
+  'POST /api/connection-requests/:id/approval': {
+    url: '/api/connection-requests/0193a0d6-0000-7000-8000-000000000000/approval',
+    body: {},
+  },
+  'GET /api/invites/:code': { url: '/api/invites/ABCDEFGH' },
+  'POST /api/invites/:code/acceptance': { url: '/api/invites/ABCDEFGH/acceptance', body: {} },
+  'PATCH /api/couple': { body: { startDate: '2024-01-01' } },
+};
+
+/** WebSocket frame types, classified the same way. */
+const frameTable: Record<ClientFrame['type'], Scope> = { sync: 'couple', ping: 'infra' };
+const frameSamples: Record<ClientFrame['type'], ClientFrame> = {
+  sync: { type: 'sync', id: 'iso', afterSeq: 0 },
+  ping: { type: 'ping', id: 'iso' },
+};
+
+const key = (r: RegisteredRoute) => `${r.method} ${r.path}`;
+const pathOf = (route: string) => route.slice(route.indexOf(' ') + 1);
+const methodOf = (route: string) => route.slice(0, route.indexOf(' '));
+const roomyRules = {
+  signUpPerIp: { limit: 10_000, windowMs: 60_000 },
+  inviteLookupsPerIp: { limit: 10_000, windowMs: 60_000 },
+};
+
+/** A stand-in web build, so the static routes do not depend on whether the web app was built. */
+function fakeWebBuild(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-web-'));
+  fs.mkdirSync(path.join(dir, 'assets'));
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>t</title>');
+  fs.writeFileSync(path.join(dir, 'assets', 'index-abc123.js'), '');
+  fs.writeFileSync(path.join(dir, 'icon.svg'), '<svg/>');
+  return dir;
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory()
+        ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`)
+        : [`/${prefix}${e.name}`],
+    );
+}
+
+describe.each(testDatabases())('couple isolation on $name', (database) => {
+  let t: TestApp;
+  let webDir: string;
+  let routes: RegisteredRoute[];
+  beforeAll(async () => {
+    webDir = fakeWebBuild();
+    t = await startTestApp(database, { rateRules: roomyRules, env: { WEB_DIST_DIR: webDir } });
+    // The union over configurations: the test clock adds its route only when enabled.
+    const withClock = await startTestApp(database, {
+      clock: new OffsetClock(),
+      env: { WEB_DIST_DIR: webDir, TEST_CLOCK: 'true' },
+    });
+    const seen = new Map<string, RegisteredRoute>();
+    for (const app of [t, withClock]) {
+      for (const r of parseRouteTree(app.app.printRoutes({ commonPrefix: false }))) {
+        seen.set(key(r), r);
+      }
+    }
+    await withClock.close();
+    routes = [...seen.values()];
+  });
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(webDir, { recursive: true, force: true });
+  });
+
+  describe('the route table', () => {
+    it('classifies every registered route', () => {
+      const registered = new Set(routes.map(key));
+      const staticFiles = new Set(listFiles(webDir));
+      const unclassified = routes
+        .filter((r) => !(r.method === 'HEAD' && registered.has(`GET ${r.path}`)))
+        .filter((r) => !(r.method === 'GET' && staticFiles.has(r.path)))
+        .map(key)
+        .filter((k) => !(k in routeTable));
+      expect(unclassified, 'add these routes to routeTable').toEqual([]);
+    });
+
+    it('lists no route that is not registered', () => {
+      const registered = new Set(routes.map(key));
+      const stale = Object.keys(routeTable).filter((k) => !registered.has(k));
+      expect(stale, 'remove these from routeTable').toEqual([]);
+    });
+
+    it('has a call for every couple route', () => {
+      const coupleRoutes = Object.keys(routeTable).filter((k) => routeTable[k] === 'couple');
+      expect(new Set(coupleCalls.map((c) => c.route))).toEqual(new Set(coupleRoutes));
+    });
+
+    it('classifies every WebSocket frame type', () => {
+      const types = ClientFrame.options.map((o) => o.shape.type.value).sort();
+      expect(Object.keys(frameTable).sort()).toEqual(types);
+    });
+
+    it('answers 401 on every account, connection and couple route without a session', async () => {
+      const anonymous = new HttpClient(t.baseUrl);
+      const guarded = routes
+        .map(key)
+        .filter((k) => ['account', 'connection', 'couple'].includes(routeTable[k] ?? ''));
+      expect(guarded.length).toBeGreaterThan(15);
+      for (const route of guarded) {
+        const sample = authSamples[route] ?? {};
+        const res = await anonymous.request(
+          methodOf(route),
+          sample.url ?? pathOf(route),
+          sample.body,
+        );
+        expect(res.status, route).toBe(401);
+      }
+    });
+  });
+
+  describe('a member of another couple', () => {
+    let a: TestCouple;
+    let others: TestCouple[];
+    let s: SignedUp;
+    let single: SignedUp;
+    /** Ids and usernames of everyone outside couple A; none may appear in A1's responses. */
+    let foreign: string[];
+
+    const labelled = (label: string) => ({
+      username: `${label}_${randomBytes(4).toString('hex')}`,
+    });
+    const couple = async (x: string) =>
+      createCouple(t.baseUrl, { a: labelled(`${x}1`), b: labelled(`${x}2`) });
+
+    /** Every row of every couple but A. */
+    const othersRows = async () =>
+      Promise.all(others.map((c) => coupleRows(t.database.db, c.coupleId)));
+
+    const expectNothingForeign = (res: ApiResponse, what: string) => {
+      const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
+      const headers = JSON.stringify([...res.headers.entries()]);
+      for (const secret of foreign) {
+        expect(text, `${what} leaks ${secret}`).not.toContain(secret);
+        expect(headers, `${what} leaks ${secret}`).not.toContain(secret);
+      }
+    };
+
+    beforeAll(async () => {
+      a = await couple('aa');
+      const b = await couple('bb');
+      const c = await couple('cc');
+      others = [b, c];
+      // Give the other couples history and state worth protecting: b has settings, c is ending.
+      await b.b.client.patch('/api/couple', { startDate: '2019-09-09', timeZone: 'Europe/Rome' });
+      await c.a.client.post('/api/couple/ending');
+      s = await signUp(t.baseUrl, labelled('ss'));
+      single = await signUp(t.baseUrl, labelled('tt'));
+      foreign = [
+        b.coupleId,
+        c.coupleId,
+        s.user.id,
+        s.input.username,
+        single.user.id,
+        single.input.username,
+        ...[b, c].flatMap((x) => [
+          x.a.user.id,
+          x.a.input.username,
+          x.b.user.id,
+          x.b.input.username,
+        ]),
+      ];
+    });
+
+    it('reads and changes only its own couple through every couple route', async () => {
+      for (const call of coupleCalls) {
+        const before = await othersRows();
+        const url = call.url ?? pathOf(call.route);
+        const res = await a.a.client.request(methodOf(call.route), url, call.body);
+        expect(res.status, call.route).toBe(200);
+        expectNothingForeign(res, call.route);
+        if (methodOf(call.route) === 'GET') {
+          const head = await a.a.client.request('HEAD', url);
+          expect(head.status, `HEAD ${url}`).toBe(200);
+          expectNothingForeign(head, `HEAD ${url}`);
+        }
+        expect(await othersRows(), `${call.route} changed another couple`).toEqual(before);
+      }
+      // And it did act on its own couple.
+      const own = await coupleRows(t.database.db, a.coupleId);
+      expect(own.couple).toMatchObject({ start_date: '2024-03-01', status: 'active' });
+      expect(own.events.map((e) => e.type)).toEqual([
+        'couple.connected',
+        'couple.updated',
+        'couple.ending_requested',
+        'couple.ending_cancelled',
+      ]);
+    });
+
+    it('cannot cancel or approve a request between other people, nor learn it exists', async () => {
+      const asked = await s.client.post('/api/connection-requests', {
+        username: single.input.username,
+      });
+      expect(asked.status).toBe(201);
+      const id = asked.body.request.id as string;
+      const unknown = '0193a0d6-0000-7000-8000-000000000000';
+      const idRoutes = Object.keys(routeTable).filter(
+        (k) => routeTable[k] === 'connection' && k.includes(':id'),
+      );
+      expect(idRoutes).toHaveLength(2);
+      for (const route of idRoutes) {
+        const before = await requestRows(t.database.db);
+        const call = (target: string) =>
+          a.a.client.request(
+            methodOf(route),
+            pathOf(route).replace(':id', target),
+            methodOf(route) === 'POST' ? {} : undefined,
+          );
+        const res = await call(id);
+        // An existing request of others answers exactly like one that does not exist.
+        const control = await call(unknown);
+        expect([res.status, res.body], route).toEqual([control.status, control.body]);
+        // Approving: a coupled user is told so first (409); anything else is not found (404).
+        expect(res.status, route).toBe(methodOf(route) === 'POST' ? 409 : 404);
+        expectNothingForeign(res, route);
+        expect(await requestRows(t.database.db), route).toEqual(before);
+      }
+      const listed = await a.a.client.get('/api/connection-requests');
+      expect(listed.body).toEqual({ received: [], sent: [] });
+      expect((await single.client.get('/api/connection-requests')).body.received).toHaveLength(1);
+      await s.client.delete(`/api/connection-requests/${id}`);
+    });
+
+    it("cannot join another couple through a member's invite code", async () => {
+      const [b] = others as [TestCouple];
+      const code = (await b.a.client.get('/api/invites/mine')).body.invite.code;
+      const before = await othersRows();
+      const res = await a.a.client.post(`/api/invites/${code}/acceptance`, {});
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe('already_in_couple');
+      expect(await othersRows()).toEqual(before);
+      expect((await a.a.client.get('/api/couple')).body.couple.id).toBe(a.coupleId);
+    });
+
+    it('gives a single user 409 not_in_couple on every couple route but GET /api/couple', async () => {
+      for (const call of coupleCalls) {
+        const before = await othersRows();
+        const res = await s.client.request(
+          methodOf(call.route),
+          call.url ?? pathOf(call.route),
+          call.body,
+        );
+        if (call.route === 'GET /api/couple') {
+          expect(res.body).toEqual({ couple: null });
+        } else {
+          expect(res.status, call.route).toBe(409);
+          expect(res.body.error.code, call.route).toBe('not_in_couple');
+        }
+        expect(await othersRows()).toEqual(before);
+      }
+    });
+
+    it('sees only its own couple through every WebSocket frame type', async () => {
+      const { client: ws, hello } = await WsClient.connectReady(t.baseUrl, {
+        session: a.a.client.sessionCookie,
+      });
+      try {
+        expect(hello.type === 'hello' && hello.coupleId).toBe(a.coupleId);
+        for (const type of Object.keys(frameSamples) as ClientFrame['type'][]) {
+          const before = await othersRows();
+          ws.send(frameSamples[type]);
+          await ws.next(type === 'sync' ? 'synced' : 'pong', (f) => f.id === 'iso');
+          expect(await othersRows()).toEqual(before);
+        }
+        const text = JSON.stringify(ws.frames);
+        for (const secret of foreign) expect(text).not.toContain(secret);
+        for (const e of ws.events()) expect(e.coupleId).toBe(a.coupleId);
+        expect(ws.events().length).toBeGreaterThan(0);
+      } finally {
+        await ws.close();
+      }
+    });
+  });
+});

@@ -1,0 +1,86 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../src/lib/clock.js';
+import { type ReopenableTestDatabase, reopenableTestDatabase } from './support/databases.js';
+import { createCouple, signUp } from './support/factories.js';
+import { HttpClient } from './support/http-client.js';
+import {
+  deleteRedisKeys,
+  realtimeVariants,
+  redisEnv,
+  roomyRules,
+  Sockets,
+  seqs,
+  sync,
+  uniqueRedisPrefix,
+} from './support/realtime.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+// Several instances fan out through Redis and share one PostgreSQL schema.
+const variants = realtimeVariants().filter((v) => v.redisUrl);
+if (variants.length === 0) {
+  console.warn(
+    'NOTICE: TEST_DATABASE_URL and TEST_REDIS_URL are not both set; the two-instance WebSocket tests are skipped.',
+  );
+  describe.skip('WebSocket across two instances', () => {
+    it('needs PostgreSQL and Redis (TEST_DATABASE_URL, TEST_REDIS_URL)', () => {});
+  });
+}
+
+describe.each(variants)('WebSocket across two instances on $name', (variant) => {
+  const prefix = uniqueRedisPrefix('r2');
+  const sockets = new Sockets();
+  const apps: TestApp[] = [];
+  let shared: ReopenableTestDatabase;
+  beforeAll(async () => {
+    shared = await reopenableTestDatabase(variant.database);
+    const clock = new ManualClock(Date.UTC(2026, 10, 24, 12));
+    for (let i = 0; i < 2; i++) {
+      apps.push(
+        await startTestApp(shared, {
+          rateRules: roomyRules,
+          clock,
+          env: redisEnv(variant, prefix),
+        }),
+      );
+    }
+  });
+  afterEach(() => sockets.closeAll());
+  afterAll(async () => {
+    for (const app of apps.reverse()) await app.close();
+    await shared.dispose();
+    if (variant.redisUrl) await deleteRedisKeys(variant.redisUrl, prefix);
+  });
+
+  it("delivers a partner's change made on one instance live to a socket on the other", async () => {
+    const [one, two] = apps as [TestApp, TestApp];
+    const c = await createCouple(one.baseUrl);
+    const onTwo = new HttpClient(two.baseUrl);
+    onTwo.setCookie('cc_session', c.b.client.sessionCookie ?? '');
+    const { ws } = await sockets.of(one, c.a);
+    await sync(ws, 0);
+    for (const day of ['01', '02', '03']) {
+      expect((await onTwo.patch('/api/couple', { startDate: `2021-06-${day}` })).status).toBe(200);
+    }
+    await ws.next('event', (e) => e.seq === 4);
+    expect(seqs(ws.events())).toEqual([1, 2, 3, 4]);
+    expect(ws.events().at(-1)?.event).toEqual({
+      type: 'couple.updated',
+      by: c.b.user.id,
+      startDate: '2021-06-03',
+    });
+  });
+
+  it('delivers notices across instances', async () => {
+    const [one, two] = apps as [TestApp, TestApp];
+    const [a, b] = [await signUp(one.baseUrl), await signUp(two.baseUrl)];
+    const { ws } = await sockets.of(one, a);
+    const asked = await a.client.post('/api/connection-requests', { username: b.input.username });
+    const approved = await b.client.post(
+      `/api/connection-requests/${asked.body.request.id}/approval`,
+      {},
+    );
+    expect((await ws.next('notice')).notice).toBe('requests.changed');
+    await ws.next('notice', (n) => n.notice === 'couple.formed');
+    expect((await ws.next('hello')).coupleId).toBe(approved.body.couple.id);
+  });
+});

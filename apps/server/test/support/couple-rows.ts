@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema.js';
+
+/** Every stored row of one couple: the couple, its memberships and its event log. */
+export async function coupleRows(db: Kysely<Database>, coupleId: string) {
+  const couple = await db
+    .selectFrom('couples')
+    .selectAll()
+    .where('id', '=', coupleId)
+    .executeTakeFirst();
+  const members = await db
+    .selectFrom('couple_members')
+    .selectAll()
+    .where('couple_id', '=', coupleId)
+    .orderBy('user_id')
+    .execute();
+  const events = await db
+    .selectFrom('couple_events')
+    .selectAll()
+    .where('couple_id', '=', coupleId)
+    .orderBy('seq')
+    .execute();
+  return { couple, members, events };
+}
+
+/** All pending connection requests, in a stable order. */
+export function requestRows(db: Kysely<Database>) {
+  return db.selectFrom('connection_requests').selectAll().orderBy('id').execute();
+}
+
+/** The couple ids the given users belong to, one entry per membership row. */
+export async function membershipsOf(db: Kysely<Database>, userIds: string[]) {
+  return db
+    .selectFrom('couple_members')
+    .select(['user_id', 'couple_id'])
+    .where('user_id', 'in', userIds)
+    .orderBy('user_id')
+    .execute();
+}
+
+/** Everything that forming or changing a couple touches, for "nothing changed" checks. */
+export async function connectionState(db: Kysely<Database>) {
+  return {
+    requests: await requestRows(db),
+    couples: await db.selectFrom('couples').selectAll().orderBy('id').execute(),
+    members: await db.selectFrom('couple_members').selectAll().orderBy('user_id').execute(),
+    invites: await db.selectFrom('invites').selectAll().orderBy('user_id').execute(),
+  };
+}
