@@ -212,6 +212,14 @@ describe.each(testDatabases())('connection requests on $name', (database) => {
       expect(withoutZone.body.couple.timeZone).toBe('Asia/Seoul');
     });
 
+    it('approves with no request body at all', async () => {
+      const [a, b] = [await user(), await user()];
+      const id = await requestId(a, b);
+      const res = await b.client.request('POST', `/api/connection-requests/${id}/approval`);
+      expect(res.status).toBe(201);
+      expect(res.body.couple.partner.id).toBe(a.user.id);
+    });
+
     it('returns 404 to the sender, who cannot approve their own request', async () => {
       const [a, b] = [await user(), await user()];
       const id = await requestId(a, b);

@@ -72,13 +72,13 @@ export function connectionController(app: FastifyInstance, connections: Connecti
         tags,
         summary: 'Approve a received request: the couple is formed',
         params: IdParams,
-        body: ApproveConnectionRequestBody,
+        body: ApproveConnectionRequestBody.nullish(),
         response: { 201: CoupleResponse, ...errors },
       },
     },
     async (req, reply) =>
       reply.status(201).send({
-        couple: await connections.approve(requireAuth(req), req.params.id, req.body.timeZone),
+        couple: await connections.approve(requireAuth(req), req.params.id, req.body?.timeZone),
       }),
   );
 
@@ -134,7 +134,7 @@ export function connectionController(app: FastifyInstance, connections: Connecti
         tags: invites,
         summary: 'Connect with whoever shared this code',
         params: InviteCodeParams,
-        body: AcceptInviteBody,
+        body: AcceptInviteBody.nullish(),
         response: { 201: CoupleResponse, ...errors },
       },
     },
@@ -144,7 +144,7 @@ export function connectionController(app: FastifyInstance, connections: Connecti
           requireAuth(req),
           req.params.code,
           { ip: req.ip },
-          req.body.timeZone,
+          req.body?.timeZone,
         ),
       }),
   );

@@ -10,7 +10,7 @@ import type { Logger } from '../lib/logger.js';
 import type { Repositories } from '../models/repositories.js';
 import type { AccessService } from '../services/access.service.js';
 import { toCoupleEventDto } from '../services/couple-log.js';
-import { coupleTopic, type Hub, type HubMessage, userTopic } from './hub.js';
+import { coupleTopic, type Hub, type HubMessage, type Subscription, userTopic } from './hub.js';
 
 const CATCH_UP_PAGE = 200;
 /** A client this far behind is closed rather than buffered without bound; it resumes by seq. */
@@ -25,8 +25,9 @@ export class CoupleStream {
   /** Highest seq sent; null until the client asks to sync. */
   private cursor: number | null = null;
   private work: Promise<void> = Promise.resolve();
-  private unsubscribeCouple?: () => void;
-  private readonly unsubscribeUser: () => void;
+  private coupleSubscription?: Subscription;
+  private readonly userSubscription: Subscription;
+  private disposed = false;
   alive = true;
 
   constructor(
@@ -35,7 +36,7 @@ export class CoupleStream {
     readonly sessionId: string,
     private readonly deps: { repos: Repositories; access: AccessService; hub: Hub; logger: Logger },
   ) {
-    this.unsubscribeUser = deps.hub.subscribe(userTopic(userId), (m) => this.onHub(m));
+    this.userSubscription = deps.hub.subscribe(userTopic(userId), (m) => this.onHub(m));
     socket.on('message', (data, isBinary) => this.onMessage(data.toString(), isBinary));
     socket.on('pong', () => {
       this.alive = true;
@@ -53,15 +54,23 @@ export class CoupleStream {
 
   /** (Re)reads the user's couple, subscribes to its log and says hello with where the log stands. */
   private async joinCurrentCouple() {
-    this.unsubscribeCouple?.();
-    this.unsubscribeCouple = undefined;
+    this.coupleSubscription?.unsubscribe();
+    this.coupleSubscription = undefined;
     this.cursor = null;
+    await this.userSubscription.ready;
     const membership = await this.deps.access.findCouple(this.userId);
     this.coupleId = membership?.couple.id ?? null;
     if (this.coupleId) {
-      this.unsubscribeCouple = this.deps.hub.subscribe(coupleTopic(this.coupleId), (m) =>
+      this.coupleSubscription = this.deps.hub.subscribe(coupleTopic(this.coupleId), (m) =>
         this.onHub(m),
       );
+      // Hello only once live delivery is certain, so nothing published after it can be missed.
+      await this.coupleSubscription.ready;
+    }
+    if (this.disposed) {
+      // The socket closed while we waited; don't leave a subscription behind.
+      this.coupleSubscription?.unsubscribe();
+      return;
     }
     this.send({
       type: 'hello',
@@ -175,7 +184,8 @@ export class CoupleStream {
   }
 
   private dispose() {
-    this.unsubscribeUser();
-    this.unsubscribeCouple?.();
+    this.disposed = true;
+    this.userSubscription.unsubscribe();
+    this.coupleSubscription?.unsubscribe();
   }
 }

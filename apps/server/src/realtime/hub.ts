@@ -16,8 +16,14 @@ export const userTopic = (userId: string) => `user:${userId}`;
  */
 export interface Hub {
   publish(topic: string, message: HubMessage): Promise<void>;
-  subscribe(topic: string, listener: (message: HubMessage) => void): () => void;
+  subscribe(topic: string, listener: (message: HubMessage) => void): Subscription;
   close(): Promise<void>;
+}
+
+export interface Subscription {
+  /** Resolves once messages published from now on are certain to arrive (Redis confirmed SUBSCRIBE). */
+  ready: Promise<void>;
+  unsubscribe(): void;
 }
 
 class Listeners {
@@ -65,7 +71,7 @@ export function createMemoryHub(logger: Logger): Hub {
     },
     subscribe(topic, listener) {
       listeners.add(topic, listener);
-      return () => listeners.remove(topic, listener);
+      return { ready: Promise.resolve(), unsubscribe: () => listeners.remove(topic, listener) };
     },
     async close() {},
   };
@@ -75,6 +81,7 @@ export function createMemoryHub(logger: Logger): Hub {
 export function createRedisHub(publisher: Redis, prefix: string, logger: Logger): Hub {
   const subscriber = publisher.duplicate();
   const listeners = new Listeners();
+  const confirmed = new Map<string, Promise<void>>();
   subscriber.on('message', (channel: string, raw: string) => {
     if (!channel.startsWith(prefix)) return;
     let message: HubMessage;
@@ -92,14 +99,20 @@ export function createRedisHub(publisher: Redis, prefix: string, logger: Logger)
     },
     subscribe(topic, listener) {
       if (listeners.add(topic, listener)) {
-        subscriber
-          .subscribe(prefix + topic)
-          .catch((err) => logger.error({ err, topic }, 'subscribe failed'));
+        const ready = subscriber.subscribe(prefix + topic).then(
+          () => {},
+          (err: unknown) => logger.error({ err, topic }, 'subscribe failed'),
+        );
+        confirmed.set(topic, ready);
       }
-      return () => {
-        if (listeners.remove(topic, listener)) {
-          subscriber.unsubscribe(prefix + topic).catch(() => {});
-        }
+      return {
+        ready: confirmed.get(topic) ?? Promise.resolve(),
+        unsubscribe: () => {
+          if (listeners.remove(topic, listener)) {
+            confirmed.delete(topic);
+            subscriber.unsubscribe(prefix + topic).catch(() => {});
+          }
+        },
       };
     },
     async close() {
