@@ -58,28 +58,16 @@ export class ConnectionRequestRepository {
       .where((eb) => eb.or([eb('r.from_user_id', '=', userId), eb('r.to_user_id', '=', userId)]))
       .orderBy('r.created_at', 'desc')
       .execute();
-    const view = (r: (typeof rows)[number]): ConnectionRequestView => ({
-      id: r.id,
-      created_at: r.created_at,
-      from: { id: r.from_id, username: r.from_username, display_name: r.from_display_name },
-      to: { id: r.to_id, username: r.to_username, display_name: r.to_display_name },
-    });
+    const views = rows.map(toView);
     return {
-      received: rows.filter((r) => r.to_id === userId).map(view),
-      sent: rows.filter((r) => r.from_id === userId).map(view),
+      received: views.filter((v) => v.to.id === userId),
+      sent: views.filter((v) => v.from.id === userId),
     };
   }
 
   async findView(requestId: string): Promise<ConnectionRequestView | undefined> {
-    const r = await this.views().where('r.id', '=', requestId).executeTakeFirst();
-    return r
-      ? {
-          id: r.id,
-          created_at: r.created_at,
-          from: { id: r.from_id, username: r.from_username, display_name: r.from_display_name },
-          to: { id: r.to_id, username: r.to_username, display_name: r.to_display_name },
-        }
-      : undefined;
+    const row = await this.views().where('r.id', '=', requestId).executeTakeFirst();
+    return row ? toView(row) : undefined;
   }
 
   /** Deletes a request only if it still exists; true when this call removed it. */
@@ -100,4 +88,24 @@ export class ConnectionRequestRepository {
       .execute();
     return [...new Set(rows.flatMap((r) => [r.from_user_id, r.to_user_id]))];
   }
+}
+
+interface ViewRow {
+  id: string;
+  created_at: number;
+  from_id: string;
+  from_username: string;
+  from_display_name: string;
+  to_id: string;
+  to_username: string;
+  to_display_name: string;
+}
+
+function toView(r: ViewRow): ConnectionRequestView {
+  return {
+    id: r.id,
+    created_at: r.created_at,
+    from: { id: r.from_id, username: r.from_username, display_name: r.from_display_name },
+    to: { id: r.to_id, username: r.to_username, display_name: r.to_display_name },
+  };
 }
