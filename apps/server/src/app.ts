@@ -20,6 +20,7 @@ import { accountController } from './controllers/account.controller.js';
 import { connectionController } from './controllers/connection.controller.js';
 import { coupleController } from './controllers/couple.controller.js';
 import { healthController } from './controllers/health.controller.js';
+import { messageController } from './controllers/message.controller.js';
 import { passwordResetController } from './controllers/password-reset.controller.js';
 import { sessionController } from './controllers/session.controller.js';
 import { testClockController } from './controllers/test-clock.controller.js';
@@ -48,6 +49,7 @@ import { ConnectionService } from './services/connection.service.js';
 import { CoupleService } from './services/couple.service.js';
 import { CoupleExportService } from './services/couple-export.service.js';
 import { Publisher } from './services/couple-log.js';
+import { MessageService } from './services/message.service.js';
 import { createArgon2Hasher, type PasswordHasher } from './services/password-hasher.js';
 import { PasswordResetService } from './services/password-reset.service.js';
 import { defaultRateRules, type RateRules } from './services/rate-rules.js';
@@ -195,6 +197,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     clock,
   });
   const coupleExports = new CoupleExportService({ repos, access, clock });
+  const messages = new MessageService({ repos, inTransaction, access, publisher, clock });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -233,11 +236,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   passwordResetController(app, resets);
   connectionController(app, connections);
   coupleController(app, couples, coupleExports);
+  messageController(app, messages);
   if (config.TEST_CLOCK && clock instanceof OffsetClock) testClockController(app, clock, couples);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerGateway(app, {
     repos,
     access,
+    messages,
     hub,
     clock,
     logger: app.log,

@@ -61,6 +61,8 @@ const routeTable: Record<string, Scope> = {
   'DELETE /api/couple/ending': 'couple',
   'GET /api/couple/events': 'couple',
   'GET /api/couple/export': 'couple',
+  'GET /api/messages': 'couple',
+  'GET /api/read-positions': 'couple',
 };
 
 /** A valid call of each couple route, in an order where each succeeds for a couple. */
@@ -70,6 +72,8 @@ const coupleCalls: { route: string; url?: string; body?: unknown }[] = [
   { route: 'GET /api/couple/events', url: '/api/couple/events?after=0&limit=500' },
   { route: 'GET /api/couple/export', url: '/api/couple/export?format=json' },
   { route: 'GET /api/couple/export', url: '/api/couple/export?format=html' },
+  { route: 'GET /api/messages', url: '/api/messages?limit=200' },
+  { route: 'GET /api/read-positions' },
   { route: 'POST /api/couple/ending' },
   { route: 'DELETE /api/couple/ending' },
 ];
@@ -95,10 +99,22 @@ const authSamples: Record<string, { url?: string; body?: unknown }> = {
 };
 
 /** WebSocket frame types, classified the same way. */
-const frameTable: Record<ClientFrame['type'], Scope> = { sync: 'couple', ping: 'infra' };
+const frameTable: Record<ClientFrame['type'], Scope> = {
+  sync: 'couple',
+  ping: 'infra',
+  'message.send': 'couple',
+  'message.delete': 'couple',
+  read: 'couple',
+  typing: 'couple',
+};
+const isoMessageId = '0193a0d6-0000-7000-8000-00000000150a';
 const frameSamples: Record<ClientFrame['type'], ClientFrame> = {
   sync: { type: 'sync', id: 'iso', afterSeq: 0 },
   ping: { type: 'ping', id: 'iso' },
+  'message.send': { type: 'message.send', messageId: isoMessageId, body: 'only for couple A' },
+  'message.delete': { type: 'message.delete', messageId: isoMessageId },
+  read: { type: 'read', seq: 1_000_000 },
+  typing: { type: 'typing', typing: true },
 };
 
 const key = (r: RegisteredRoute) => `${r.method} ${r.path}`;
@@ -342,6 +358,33 @@ describe.each(testDatabases())('couple isolation on $name', (database) => {
       }
     });
 
+    it("cannot delete, read past or even see another couple's message", async () => {
+      const b = others[0] as TestCouple;
+      const bSocket = (
+        await WsClient.connectReady(t.baseUrl, { session: b.a.client.sessionCookie })
+      ).client;
+      const aSocket = (
+        await WsClient.connectReady(t.baseUrl, { session: a.a.client.sessionCookie })
+      ).client;
+      try {
+        const messageId = '0193a0d6-0000-7000-8000-0000000b0b0b';
+        bSocket.send({ type: 'message.send', messageId, body: 'a secret of couple B' });
+        await bSocket.next('message.ack', (f) => f.messageId === messageId);
+        const before = await othersRows();
+        aSocket.send({ type: 'message.delete', messageId });
+        const refused = await aSocket.next('error', (f) => f.messageId === messageId);
+        expect(refused.code).toBe('not_found');
+        expect(await othersRows()).toEqual(before);
+        const history = await a.a.client.get('/api/messages?limit=200');
+        expect(history.status).toBe(200);
+        expect(JSON.stringify(history.body)).not.toContain('a secret of couple B');
+        expect(JSON.stringify(aSocket.frames)).not.toContain('a secret of couple B');
+      } finally {
+        await bSocket.close();
+        await aSocket.close();
+      }
+    });
+
     it('sees only its own couple through every WebSocket frame type', async () => {
       const { client: ws, hello } = await WsClient.connectReady(t.baseUrl, {
         session: a.a.client.sessionCookie,
@@ -351,7 +394,12 @@ describe.each(testDatabases())('couple isolation on $name', (database) => {
         for (const type of Object.keys(frameSamples) as ClientFrame['type'][]) {
           const before = await othersRows();
           ws.send(frameSamples[type]);
-          await ws.next(type === 'sync' ? 'synced' : 'pong', (f) => f.id === 'iso');
+          if (type === 'sync') await ws.next('synced', (f) => f.id === 'iso');
+          else if (type === 'message.send') await ws.next('message.ack');
+          else if (type === 'message.delete')
+            await ws.next('event', (f) => f.event.type === 'message.deleted');
+          else if (type === 'read') await ws.next('event', (f) => f.event.type === 'read.updated');
+          else await ws.roundTrip();
           expect(await othersRows()).toEqual(before);
         }
         const text = JSON.stringify(ws.frames);

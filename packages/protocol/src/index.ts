@@ -4,6 +4,7 @@ export * from './rest/account.js';
 export * from './rest/couple.js';
 export * from './rest/couple-events.js';
 export * from './rest/health.js';
+export * from './rest/messages.js';
 export * from './rest/password-reset.js';
 export * from './rest/session.js';
 export * from './ws/frames.js';

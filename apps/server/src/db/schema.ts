@@ -76,6 +76,24 @@ export interface CoupleEventsTable {
   created_at: number;
 }
 
+export interface MessagesTable {
+  couple_id: string;
+  id: string;
+  seq: number;
+  sender_id: string;
+  /** Null once deleted: the text is gone, the tombstone keeps its place. */
+  body: string | null;
+  created_at: number;
+  deleted_at: number | null;
+}
+
+export interface ReadPositionsTable {
+  couple_id: string;
+  user_id: string;
+  seq: number;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -85,4 +103,6 @@ export interface Database {
   connection_requests: ConnectionRequestsTable;
   invites: InvitesTable;
   couple_events: CoupleEventsTable;
+  messages: MessagesTable;
+  read_positions: ReadPositionsTable;
 }

@@ -22,6 +22,16 @@ export class CoupleEventRepository {
       .execute();
   }
 
+  /** Rewrites one event's payload; used to erase a deleted message's text from the log too. */
+  async replacePayload(coupleId: string, seq: number, payload: string): Promise<void> {
+    await this.db
+      .updateTable('couple_events')
+      .set({ payload })
+      .where('couple_id', '=', coupleId)
+      .where('seq', '=', seq)
+      .execute();
+  }
+
   async deleteAll(coupleId: string): Promise<void> {
     await this.db.deleteFrom('couple_events').where('couple_id', '=', coupleId).execute();
   }

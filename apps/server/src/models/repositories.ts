@@ -4,7 +4,9 @@ import { ConnectionRequestRepository } from './connection-request.repository.js'
 import { CoupleRepository } from './couple.repository.js';
 import { CoupleEventRepository } from './couple-event.repository.js';
 import { InviteRepository } from './invite.repository.js';
+import { MessageRepository } from './message.repository.js';
 import { PasswordResetRepository } from './password-reset.repository.js';
+import { ReadPositionRepository } from './read-position.repository.js';
 import { SessionRepository } from './session.repository.js';
 import { UserRepository } from './user.repository.js';
 
@@ -16,6 +18,8 @@ export interface Repositories {
   coupleEvents: CoupleEventRepository;
   connectionRequests: ConnectionRequestRepository;
   invites: InviteRepository;
+  messages: MessageRepository;
+  readPositions: ReadPositionRepository;
 }
 
 export function createRepositories(db: Kysely<Database>): Repositories {
@@ -27,6 +31,8 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     coupleEvents: new CoupleEventRepository(db),
     connectionRequests: new ConnectionRequestRepository(db),
     invites: new InviteRepository(db),
+    messages: new MessageRepository(db),
+    readPositions: new ReadPositionRepository(db),
   };
 }
 

@@ -6,15 +6,22 @@ import {
   WsCloseCode,
 } from '@couple-chat/protocol';
 import type { WebSocket } from 'ws';
+import { DomainError } from '../errors.js';
 import type { Logger } from '../lib/logger.js';
 import type { Repositories } from '../models/repositories.js';
 import type { AccessService } from '../services/access.service.js';
 import { toCoupleEventDto } from '../services/couple-log.js';
+import type { MessageService } from '../services/message.service.js';
 import { coupleTopic, type Hub, type HubMessage, type Subscription, userTopic } from './hub.js';
+import { TokenBucket } from './token-bucket.js';
 
 const CATCH_UP_PAGE = 200;
 /** A client this far behind is closed rather than buffered without bound; it resumes by seq. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
+/** Frames a socket may send: bursts of 60, 20 a second sustained; far past that is abuse. */
+const FRAME_BURST = 60;
+const FRAMES_PER_SECOND = 20;
+const ABUSE_THRESHOLD = 200;
 
 /**
  * One socket's view of the product's single real-time channel: personal notices, and the couple's
@@ -28,13 +35,23 @@ export class CoupleStream {
   private coupleSubscription?: Subscription;
   private readonly userSubscription: Subscription;
   private disposed = false;
+  /** Sends, deletes and reads run in the order the client sent them, apart from event delivery. */
+  private actions: Promise<void> = Promise.resolve();
+  private readonly budget = new TokenBucket(FRAME_BURST, FRAMES_PER_SECOND);
+  private refused = 0;
   alive = true;
 
   constructor(
     private readonly socket: WebSocket,
     readonly userId: string,
     readonly sessionId: string,
-    private readonly deps: { repos: Repositories; access: AccessService; hub: Hub; logger: Logger },
+    private readonly deps: {
+      repos: Repositories;
+      access: AccessService;
+      messages: MessageService;
+      hub: Hub;
+      logger: Logger;
+    },
   ) {
     this.userSubscription = deps.hub.subscribe(userTopic(userId), (m) => this.onHub(m));
     socket.on('message', (data, isBinary) => this.onMessage(data.toString(), isBinary));
@@ -82,6 +99,7 @@ export class CoupleStream {
   }
 
   private onMessage(raw: string, isBinary: boolean) {
+    if (!this.withinBudget()) return;
     let frame: ClientFrameT;
     try {
       const parsed = ClientFrame.safeParse(isBinary ? undefined : JSON.parse(raw));
@@ -105,7 +123,64 @@ export class CoupleStream {
       case 'sync':
         this.enqueue(() => this.sync(frame.afterSeq, frame.id));
         return;
+      case 'message.send':
+        this.act(frame.messageId, async () => {
+          const ack = await this.deps.messages.send(this.userId, frame.messageId, frame.body);
+          this.send({ type: 'message.ack', ...ack });
+        });
+        return;
+      case 'message.delete':
+        this.act(frame.messageId, () => this.deps.messages.delete(this.userId, frame.messageId));
+        return;
+      case 'read':
+        this.act(undefined, () => this.deps.messages.markRead(this.userId, frame.seq));
+        return;
+      case 'typing':
+        if (this.coupleId) {
+          const message = {
+            kind: 'typing' as const,
+            coupleId: this.coupleId,
+            userId: this.userId,
+            typing: frame.typing,
+          };
+          this.deps.hub.publish(coupleTopic(this.coupleId), message).catch(() => {});
+        }
+        return;
     }
+  }
+
+  /** Within budget: false (and an error frame, or a close when abusive) when the client floods. */
+  private withinBudget(): boolean {
+    if (this.budget.take()) return true;
+    this.refused += 1;
+    if (this.refused > ABUSE_THRESHOLD) {
+      this.socket.close(WsCloseCode.policyViolation, 'too many frames');
+      return false;
+    }
+    this.send({ type: 'error', code: 'rate_limited', message: 'Too many frames; slow down.' });
+    return false;
+  }
+
+  /** Runs a client action in order; a refusal becomes an error frame naming the message. */
+  private act(messageId: string | undefined, action: () => Promise<void>) {
+    this.actions = this.actions.then(async () => {
+      try {
+        await action();
+      } catch (err) {
+        const ref = messageId ? { messageId } : {};
+        if (err instanceof DomainError) {
+          this.send({ type: 'error', ...ref, code: err.code, message: err.message });
+        } else {
+          this.deps.logger.error({ err, userId: this.userId }, 'realtime action failed');
+          this.send({
+            type: 'error',
+            ...ref,
+            code: 'internal_error',
+            message: 'Something went wrong on our side.',
+          });
+        }
+      }
+    });
   }
 
   private async sync(afterSeq: number, id?: string) {
@@ -142,6 +217,12 @@ export class CoupleStream {
   }
 
   private onHub(message: HubMessage) {
+    if (message.kind === 'typing') {
+      if (message.coupleId === this.coupleId && message.userId !== this.userId) {
+        this.send({ type: 'typing', userId: message.userId, typing: message.typing });
+      }
+      return;
+    }
     if (message.kind === 'notice') {
       this.send({ type: 'notice', notice: message.notice });
       if (message.notice !== 'requests.changed') this.enqueue(() => this.joinCurrentCouple());

@@ -8,12 +8,14 @@ import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
 import type { Repositories } from '../models/repositories.js';
 import type { AccessService } from '../services/access.service.js';
+import type { MessageService } from '../services/message.service.js';
 import { CoupleStream } from './couple-stream.js';
 import type { Hub } from './hub.js';
 
 export interface GatewayDeps {
   repos: Repositories;
   access: AccessService;
+  messages: MessageService;
   hub: Hub;
   clock: Clock;
   logger: Logger;

@@ -5,7 +5,9 @@ import type { Logger } from '../lib/logger.js';
 /** What travels between instances: a couple's logged event, or a personal "refetch" notice. */
 export type HubMessage =
   | ({ kind: 'couple-event'; coupleId: string } & CoupleEventDto)
-  | { kind: 'notice'; notice: UserNotice };
+  | { kind: 'notice'; notice: UserNotice }
+  /** Ephemeral: passed to the partner's sockets, never logged. */
+  | { kind: 'typing'; coupleId: string; userId: string; typing: boolean };
 
 export const coupleTopic = (coupleId: string) => `couple:${coupleId}`;
 export const userTopic = (userId: string) => `user:${userId}`;

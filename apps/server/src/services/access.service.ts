@@ -16,10 +16,16 @@ export class AccessService {
     return this.repos.couples.findMembership(userId);
   }
 
-  async requireCouple(auth: AuthContext): Promise<Membership> {
-    const membership = await this.findCouple(auth.user.id);
-    if (!membership)
+  requireCouple(auth: AuthContext): Promise<Membership> {
+    return this.requireCoupleOf(auth.user.id);
+  }
+
+  /** For the WebSocket, which knows the user but holds no request. */
+  async requireCoupleOf(userId: string): Promise<Membership> {
+    const membership = await this.findCouple(userId);
+    if (!membership) {
       throw new DomainError('not_in_couple', 'You are not connected with a partner.');
+    }
     return membership;
   }
 

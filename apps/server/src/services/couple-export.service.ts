@@ -1,10 +1,11 @@
-import type { CoupleDto, CoupleEventDto, Locale, PersonDto } from '@couple-chat/protocol';
+import type { CoupleDto, Locale, MessageDto, PersonDto } from '@couple-chat/protocol';
 import type { Clock } from '../lib/clock.js';
 import { escapeHtml } from '../lib/html.js';
 import type { Repositories } from '../models/repositories.js';
 import type { AccessService } from './access.service.js';
 import { toCoupleDto, toPersonDto } from './couple.presenter.js';
-import { toCoupleEventDto } from './couple-log.js';
+import { type CoupleLifecycleEventDto, isLifecycleEvent, toCoupleEventDto } from './couple-log.js';
+import { toMessageDto } from './message.presenter.js';
 import type { AuthContext } from './session.service.js';
 
 export interface CoupleExport {
@@ -13,9 +14,11 @@ export interface CoupleExport {
   exportedAt: string;
   exportedBy: PersonDto;
   couple: CoupleDto;
-  history: CoupleEventDto[];
-  /** Filled by the chat, questions and calendar features as they land. */
-  messages: unknown[];
+  /** The couple's own milestones (connected, settings, ending requested/cancelled). */
+  history: CoupleLifecycleEventDto[];
+  /** Every message, oldest first; deleted ones as tombstones without text. */
+  messages: MessageDto[];
+  /** Filled by the questions and calendar features as they land. */
   answers: unknown[];
   calendar: unknown[];
 }
@@ -30,13 +33,21 @@ export class CoupleExportService {
     const { couple, partnerId } = await this.deps.access.requireCouple(auth);
     const partner = await this.deps.repos.users.findById(partnerId);
     if (!partner) throw new Error('partner row missing');
-    const history: CoupleEventDto[] = [];
+    const history: CoupleLifecycleEventDto[] = [];
     for (let after = 0; ; ) {
       const page = await this.deps.repos.coupleEvents.listAfter(couple.id, after, 500);
-      history.push(...page.map(toCoupleEventDto));
+      history.push(...page.map(toCoupleEventDto).filter(isLifecycleEvent));
       if (page.length < 500) break;
       after = Number(page.at(-1)?.seq);
     }
+    const messages: MessageDto[] = [];
+    for (let before: number | undefined; ; ) {
+      const page = await this.deps.repos.messages.listBefore(couple.id, before, 500);
+      messages.push(...page.map(toMessageDto));
+      if (page.length < 500) break;
+      before = Number(page.at(-1)?.seq);
+    }
+    messages.reverse();
     return {
       format: 'couple-chat-export',
       version: 1,
@@ -44,7 +55,7 @@ export class CoupleExportService {
       exportedBy: toPersonDto(auth.user),
       couple: toCoupleDto(couple, partner),
       history,
-      messages: [],
+      messages,
       answers: [],
       calendar: [],
     };
@@ -63,6 +74,7 @@ const copy = {
     answers: '질문과 답변',
     calendar: '캘린더',
     none: '아직 없어요.',
+    deleted: '삭제된 메시지입니다',
     events: {
       'couple.connected': '연결됨',
       'couple.updated': '설정 변경',
@@ -81,6 +93,7 @@ const copy = {
     answers: 'Questions and answers',
     calendar: 'Calendar',
     none: 'Nothing yet.',
+    deleted: 'This message was deleted',
     events: {
       'couple.connected': 'Connected',
       'couple.updated': 'Settings changed',
@@ -110,6 +123,14 @@ export function renderExportHtml(data: CoupleExport, locale: Locale): string {
     )
     .join('\n');
   const empty = `<p class="muted">${escapeHtml(t.none)}</p>`;
+  const messages = data.messages.length
+    ? `<table><tbody>\n${data.messages
+        .map(
+          (m) =>
+            `<tr><td>${escapeHtml(when(m.createdAt))}</td><td>${escapeHtml(names.get(m.senderId) ?? '')}</td><td>${m.body === null ? `<span class="muted">${escapeHtml(t.deleted)}</span>` : escapeHtml(m.body).replaceAll('\n', '<br>')}</td></tr>`,
+        )
+        .join('\n')}\n</tbody></table>`
+    : '';
   return `<!doctype html>
 <html lang="${locale}">
 <head>
@@ -131,7 +152,7 @@ h1{color:#b3415e}table{border-collapse:collapse;width:100%}td,th{border-bottom:1
 <table><tbody>
 ${rows}
 </tbody></table>
-<h2>${escapeHtml(t.messages)}</h2>${empty}
+<h2>${escapeHtml(t.messages)}</h2>${messages || empty}
 <h2>${escapeHtml(t.answers)}</h2>${empty}
 <h2>${escapeHtml(t.calendar)}</h2>${empty}
 </body>

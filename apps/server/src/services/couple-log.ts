@@ -4,6 +4,14 @@ import type { CoupleEventRow } from '../models/couple-event.repository.js';
 import type { Repositories } from '../models/repositories.js';
 import { coupleTopic, type Hub, userTopic } from '../realtime/hub.js';
 
+/** The couple's own milestones, as opposed to chat traffic (messages, read positions). */
+export type CoupleLifecycleEvent = Extract<CoupleEventPayload, { type: `couple.${string}` }>;
+export type CoupleLifecycleEventDto = CoupleEventDto & { event: CoupleLifecycleEvent };
+
+export function isLifecycleEvent(e: CoupleEventDto): e is CoupleLifecycleEventDto {
+  return e.event.type.startsWith('couple.');
+}
+
 /** Appends an event to the couple's ordered log; call inside the transaction that made the change. */
 export async function appendCoupleEvent(
   repos: Repositories,

@@ -123,6 +123,8 @@ export class CoupleService {
 
   /** Everything the two shared. Later features add their tables here. */
   private async deleteSharedData(tx: Repositories, coupleId: string): Promise<void> {
+    await tx.messages.deleteAll(coupleId);
+    await tx.readPositions.deleteAll(coupleId);
     await tx.coupleEvents.deleteAll(coupleId);
     await tx.couples.deleteMembers(coupleId);
     await tx.couples.updateSettings(coupleId, { start_date: null });

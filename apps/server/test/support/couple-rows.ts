@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
 
-/** Every stored row of one couple: the couple, its memberships and its event log. */
+/** Every stored row of one couple: the couple, its memberships, event log, messages and reads. */
 export async function coupleRows(db: Kysely<Database>, coupleId: string) {
   const couple = await db
     .selectFrom('couples')
@@ -20,7 +20,19 @@ export async function coupleRows(db: Kysely<Database>, coupleId: string) {
     .where('couple_id', '=', coupleId)
     .orderBy('seq')
     .execute();
-  return { couple, members, events };
+  const messages = await db
+    .selectFrom('messages')
+    .selectAll()
+    .where('couple_id', '=', coupleId)
+    .orderBy('seq')
+    .execute();
+  const reads = await db
+    .selectFrom('read_positions')
+    .selectAll()
+    .where('couple_id', '=', coupleId)
+    .orderBy('user_id')
+    .execute();
+  return { couple, members, events, messages, reads };
 }
 
 /** All pending connection requests, in a stable order. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocalDate } from './couple.js';
+import { MessageDto } from './messages.js';
 
 /**
  * Every change both partners must see, in the couple's ordered log (DESIGN.md invariant 2).
@@ -19,6 +20,15 @@ export const CoupleEventPayload = z.discriminatedUnion('type', [
     endsAt: z.iso.datetime(),
   }),
   z.object({ type: z.literal('couple.ending_cancelled'), by: z.string() }),
+  z.object({ type: z.literal('message.created'), message: MessageDto }),
+  /** The message's text is gone everywhere, including from the log's earlier event. */
+  z.object({ type: z.literal('message.deleted'), id: z.uuid(), by: z.string() }),
+  /** A partner has read everything up to `seq`. */
+  z.object({
+    type: z.literal('read.updated'),
+    userId: z.string(),
+    seq: z.number().int().nonnegative(),
+  }),
 ]);
 export type CoupleEventPayload = z.infer<typeof CoupleEventPayload>;
 export type CoupleEventType = CoupleEventPayload['type'];

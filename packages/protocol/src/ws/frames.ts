@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorCode } from '../errors.js';
 import { CoupleEventDto } from '../rest/couple-events.js';
+import { MessageBody } from '../rest/messages.js';
 
 /** Bumped on any incompatible change; the server refuses clients that speak another version. */
 export const PROTOCOL_VERSION = 1;
@@ -18,6 +19,14 @@ export const ClientFrame = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('ping'), id: z.string().max(64).optional() }).strict(),
+  /** Send a message; the server persists it, then acks. Resending the same messageId is safe. */
+  z.object({ type: z.literal('message.send'), messageId: z.uuid(), body: MessageBody }).strict(),
+  /** Delete one of my own messages. */
+  z.object({ type: z.literal('message.delete'), messageId: z.uuid() }).strict(),
+  /** I have read everything up to `seq`. */
+  z.object({ type: z.literal('read'), seq: z.number().int().positive() }).strict(),
+  /** I am (or stopped) typing; not logged, only passed to the partner. */
+  z.object({ type: z.literal('typing'), typing: z.boolean() }).strict(),
 ]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
@@ -40,9 +49,19 @@ export const ServerFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('synced'), id: z.string().optional(), lastSeq: z.number().int() }),
   z.object({ type: z.literal('notice'), notice: UserNotice }),
   z.object({ type: z.literal('pong'), id: z.string().optional() }),
+  /** The message is committed: it has its place (`seq`) and the server's time. */
+  z.object({
+    type: z.literal('message.ack'),
+    messageId: z.string(),
+    seq: z.number().int().positive(),
+    at: z.iso.datetime(),
+  }),
+  z.object({ type: z.literal('typing'), userId: z.string(), typing: z.boolean() }),
   z.object({
     type: z.literal('error'),
     id: z.string().optional(),
+    /** Set when the failed frame was about a message (send or delete). */
+    messageId: z.string().optional(),
     code: ErrorCode,
     message: z.string(),
   }),

@@ -1,0 +1,48 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, MessagesTable } from '../db/schema.js';
+
+export type MessageRow = Selectable<MessagesTable>;
+
+export class MessageRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  findById(coupleId: string, id: string): Promise<MessageRow | undefined> {
+    return this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('couple_id', '=', coupleId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async insert(message: MessagesTable): Promise<void> {
+    await this.db.insertInto('messages').values(message).execute();
+  }
+
+  /** Blanks the text; true if this call deleted it (false if it was already deleted). */
+  async markDeleted(coupleId: string, id: string, now: number): Promise<boolean> {
+    const r = await this.db
+      .updateTable('messages')
+      .set({ body: null, deleted_at: now })
+      .where('couple_id', '=', coupleId)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** Up to `limit` messages before `beforeSeq` (or the newest), newest first. */
+  listBefore(
+    coupleId: string,
+    beforeSeq: number | undefined,
+    limit: number,
+  ): Promise<MessageRow[]> {
+    let q = this.db.selectFrom('messages').selectAll().where('couple_id', '=', coupleId);
+    if (beforeSeq !== undefined) q = q.where('seq', '<', beforeSeq);
+    return q.orderBy('seq', 'desc').limit(limit).execute();
+  }
+
+  async deleteAll(coupleId: string): Promise<void> {
+    await this.db.deleteFrom('messages').where('couple_id', '=', coupleId).execute();
+  }
+}
