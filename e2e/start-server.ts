@@ -22,6 +22,8 @@ const env: Record<string, string | undefined> = {
   // The test clock lets a spec move past the 7-day grace period; the config refuses it in production.
   NODE_ENV: 'test',
   TEST_CLOCK: 'true',
+  // Every spec signs up fresh users from one IP; the Redis limiter counts in real time.
+  SIGNUPS_PER_IP_PER_HOUR: '1000',
   DATABASE_URL: undefined,
   REDIS_URL: undefined,
 };

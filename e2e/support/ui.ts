@@ -56,3 +56,17 @@ export async function openSettings(page: Page, t: Dict) {
   await page.getByRole('link', { name: t.nav.settings, exact: true }).click();
   await expect(page).toHaveURL(/\/settings$/);
 }
+
+/** In a couple, home is the chat: its heading is the partner's name. */
+export async function expectChat(page: Page, partnerName: string) {
+  await expect(page).toHaveURL(/\/$/);
+  await expect(
+    page.getByRole('heading', { level: 1, name: partnerName, exact: true }),
+  ).toBeVisible();
+}
+
+/** The "Us" page: the couple card, settings, history, export and ending the connection. */
+export async function openCouple(page: Page, t: Dict) {
+  await page.getByRole('link', { name: t.nav.us, exact: true }).click();
+  await expect(page).toHaveURL(/\/couple$/);
+}

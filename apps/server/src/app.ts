@@ -32,7 +32,7 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { startCoupleEndingJob } from './jobs/couple-ending.job.js';
 import { startExpiredCredentialsJob } from './jobs/expired-credentials.job.js';
 import { BackgroundTasks } from './lib/background.js';
-import { type Clock, DAY, OffsetClock, systemClock } from './lib/clock.js';
+import { type Clock, DAY, HOUR, OffsetClock, systemClock } from './lib/clock.js';
 import { createDevOutboxMailer, createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { createRepositories, transactionRunner } from './models/repositories.js';
 import {
@@ -140,7 +140,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       : createDevOutboxMailer(config.dataDir, app.log));
   const background = new BackgroundTasks(app.log);
   const hasher = options.hasher ?? createArgon2Hasher();
-  const rules = { ...defaultRateRules, ...options.rateRules };
+  const rules = {
+    ...defaultRateRules,
+    signUpPerIp: { limit: config.SIGNUPS_PER_IP_PER_HOUR, windowMs: HOUR },
+    ...options.rateRules,
+  };
 
   const sessions = new SessionService({
     sessions: repos.sessions,

@@ -2,6 +2,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout, PublicLayout } from './components/Layouts';
 import { RequireAuth, RequireGuest } from './features/auth/RouteGuards';
 import { useLocaleSync } from './features/auth/useLocaleSync';
+import { CouplePage } from './pages/CouplePage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { InvitePage } from './pages/InvitePage';
@@ -20,6 +21,7 @@ const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'couple', element: <CouplePage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: 'invite/:code', element: <InvitePage /> },
         ],

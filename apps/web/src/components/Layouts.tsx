@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { EndingBanner } from '../features/couple/EndingBanner';
+import { useCouple } from '../features/couple/hooks';
 import { ConnectionIndicator } from '../realtime/ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -63,10 +64,16 @@ export function PublicLayout() {
 /** Signed-in pages: the same frame plus navigation, the live-connection line and an ending's countdown. */
 export function AppLayout() {
   const { t } = useTranslation();
+  const inCouple = Boolean(useCouple().data);
   return (
     <Frame
       headerEnd={
         <nav className="site-nav" aria-label={t('nav.main')}>
+          {inCouple && (
+            <NavLink to="/couple" className="nav-link">
+              {t('nav.us')}
+            </NavLink>
+          )}
           <NavLink to="/settings" className="nav-link">
             {t('nav.settings')}
           </NavLink>

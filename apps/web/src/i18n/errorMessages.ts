@@ -166,6 +166,8 @@ const formMessages: Record<ApiErrorCode, (t: Translate, retryAfter: number | und
     invalid_invite_code: (t) => t('errors.invalidInviteCode'),
     couple_not_ending: (t) => t('errors.coupleNotEnding'),
     couple_already_ending: (t) => t('errors.coupleAlreadyEnding'),
+    not_your_message: (t) => t('errors.notYourMessage'),
+    message_id_conflict: (t) => t('errors.messageIdConflict'),
     internal_error: (t) => t('errors.internal'),
     network_error: (t) => t('errors.network'),
     unexpected_response: (t) => t('errors.unexpected'),

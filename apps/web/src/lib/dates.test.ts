@@ -3,6 +3,8 @@ import {
   countdown,
   daysBetween,
   formatDateTime,
+  formatDayHeading,
+  formatTime,
   localDateAt,
   relationshipDay,
   relativeTime,
@@ -139,5 +141,22 @@ describe('formatDateTime in Korean', () => {
     ['2026-11-24T13:59:00Z', '11월 24일 오후 10:59'],
   ])('writes %s as %s', (iso, expected) => {
     expect(formatDateTime(new Date(iso), 'ko', 'Asia/Seoul', now)).toBe(expected);
+  });
+});
+
+describe('formatTime', () => {
+  const instant = new Date('2026-11-24T06:02:00Z');
+
+  it('writes the time of day in the couple time zone, in the reader’s language', () => {
+    expect(formatTime(instant, 'ko', 'Asia/Seoul')).toBe('오후 3:02');
+    expect(formatTime(instant, 'en', 'Asia/Seoul')).toMatch(/^3:02\sPM$/);
+    expect(formatTime(instant, 'ko', 'America/New_York')).toBe('오전 1:02');
+  });
+});
+
+describe('formatDayHeading', () => {
+  it('names the weekday in full', () => {
+    expect(formatDayHeading('2026-11-24', 'ko')).toBe('2026년 11월 24일 화요일');
+    expect(formatDayHeading('2026-11-24', 'en')).toBe('Tuesday, November 24, 2026');
   });
 });

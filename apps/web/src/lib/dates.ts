@@ -91,6 +91,23 @@ export function formatLocalDate(date: string, locale: string): string {
 // Recent ICU (CLDR 48) writes the Korean AM/PM as "AM"/"PM"; Korean readers expect 오전/오후.
 const dayPeriods: Partial<Record<string, readonly [string, string]>> = { ko: ['오전', '오후'] };
 
+/** Formats with `format`, putting the language's own words for AM/PM where ICU's may be wrong. */
+function withDayPeriod(
+  format: Intl.DateTimeFormat,
+  instant: Date,
+  locale: string,
+  timeZone: string,
+): string {
+  const periods = dayPeriods[locale.split('-')[0] ?? ''];
+  if (!periods) return format.format(instant);
+  const hour = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
+  const period = periods[Number(hour.format(instant)) < 12 ? 0 : 1];
+  return format
+    .formatToParts(instant)
+    .map((p) => (p.type === 'dayPeriod' ? period : p.value))
+    .join('');
+}
+
 /** "11월 24일 오후 3:02" / "Nov 24, 3:02 PM"; the year only when it is not this year. */
 export function formatDateTime(instant: Date, locale: string, timeZone: string, now: Date): string {
   const year = (date: Date) => localDateAt(date, timeZone).slice(0, 4);
@@ -103,14 +120,25 @@ export function formatDateTime(instant: Date, locale: string, timeZone: string, 
     minute: '2-digit',
     hourCycle: 'h12',
   });
-  const periods = dayPeriods[locale.split('-')[0] ?? ''];
-  if (!periods) return format.format(instant);
-  const hour = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
-  const period = periods[Number(hour.format(instant)) < 12 ? 0 : 1];
-  return format
-    .formatToParts(instant)
-    .map((p) => (p.type === 'dayPeriod' ? period : p.value))
-    .join('');
+  return withDayPeriod(format, instant, locale, timeZone);
+}
+
+/** "오후 3:02" / "3:02 PM": a message's time of day in the couple's time zone. */
+export function formatTime(instant: Date, locale: string, timeZone: string): string {
+  const format = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+    hourCycle: 'h12',
+  });
+  return withDayPeriod(format, instant, locale, timeZone);
+}
+
+/** "2026년 11월 24일 화요일" / "Tuesday, November 24, 2026" for a YYYY-MM-DD calendar date. */
+export function formatDayHeading(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 }
 
 /** The browser's IANA time zone, if it knows one. */

@@ -1,25 +1,26 @@
-import type { CoupleDto, MeDto } from '@couple-chat/protocol';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../components/Banner';
 import { LoadingScreen } from '../components/LoadingScreen';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useMe } from '../features/auth/hooks';
-import { CoupleHistory } from '../features/couple/CoupleHistory';
-import { CoupleSettingsForm } from '../features/couple/CoupleSettingsForm';
-import { CoupleSummary } from '../features/couple/CoupleSummary';
-import { EndConnectionSection } from '../features/couple/EndConnectionSection';
-import { ExportSection } from '../features/couple/ExportLinks';
 import { useConnectionRequests, useCouple } from '../features/couple/hooks';
 import { InviteCodeSection } from '../features/couple/InviteCodeSection';
 import { ReceivedRequests } from '../features/couple/ReceivedRequests';
 import { SendRequestSection } from '../features/couple/SendRequestSection';
 import { formErrorMessage } from '../i18n/errorMessages';
+import { ChatPage } from './ChatPage';
 
+/** In a couple, home is the chat; before that, the ways to connect. */
 export function HomePage() {
+  const couple = useCouple();
+  if (couple.data) return <ChatPage couple={couple.data} />;
+  return <SingleHomePage couple={couple} />;
+}
+
+function SingleHomePage({ couple }: { couple: ReturnType<typeof useCouple> }) {
   const { t } = useTranslation();
   useDocumentTitle(t('nav.home'));
   const user = useMe().data;
-  const couple = useCouple();
   if (!user) return null;
 
   return (
@@ -38,7 +39,6 @@ export function HomePage() {
         </Banner>
       )}
       {couple.data === null && <SingleHome />}
-      {couple.data && <CoupleHome couple={couple.data} me={user} />}
     </div>
   );
 }
@@ -54,18 +54,6 @@ function SingleHome() {
       <InviteCodeSection />
       {requests.isSuccess && <SendRequestSection sent={requests.data.sent[0]} />}
       <p className="muted principle">{t('home.principle')}</p>
-    </>
-  );
-}
-
-function CoupleHome({ couple, me }: { couple: CoupleDto; me: MeDto }) {
-  return (
-    <>
-      <CoupleSummary couple={couple} />
-      <CoupleSettingsForm couple={couple} />
-      <CoupleHistory couple={couple} myId={me.id} />
-      <ExportSection />
-      <EndConnectionSection couple={couple} />
     </>
   );
 }

@@ -67,7 +67,7 @@ function InviteFor({ code }: { code: string }) {
     event.preventDefault();
     accept.mutate(code, {
       onSuccess: () => {
-        focusWhenShown('couple-summary');
+        focusWhenShown('chat-title');
         navigate('/', { replace: true });
       },
     });

@@ -27,10 +27,14 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
     const retry = () => {
       if (document.visibilityState === 'visible') connection.retryNow();
     };
+    // A frame written into a dead socket is lost silently; unsent messages should wait as pending.
+    const lost = () => connection.networkLost();
     window.addEventListener('online', retry);
+    window.addEventListener('offline', lost);
     document.addEventListener('visibilitychange', retry);
     return () => {
       window.removeEventListener('online', retry);
+      window.removeEventListener('offline', lost);
       document.removeEventListener('visibilitychange', retry);
     };
   }, [connection]);

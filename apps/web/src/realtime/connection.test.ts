@@ -297,6 +297,32 @@ describe('RealtimeConnection', () => {
     expect(sockets).toHaveLength(2);
   });
 
+  it('drops the socket at once when the browser goes offline, and refuses frames until back', () => {
+    const { connection, sockets, latest } = setup();
+    connection.start();
+    latest().open();
+    latest().receive(hello('c1'));
+    connection.networkLost();
+    expect(sockets[0]?.closedWith).toBe(4000);
+    expect(connection.status).toBe('reconnecting');
+    expect(connection.send({ type: 'typing', typing: true })).toBe(false);
+    connection.retryNow();
+    expect(sockets).toHaveLength(2);
+  });
+
+  it('passes acks and the partner typing on to their listeners', () => {
+    const { connection, latest } = setup();
+    const seen: string[] = [];
+    connection.on('ack', (frame) => seen.push(`ack ${frame.messageId} ${frame.seq}`));
+    connection.on('typing', (frame) => seen.push(`typing ${frame.userId} ${frame.typing}`));
+    connection.start();
+    latest().open();
+    latest().receive(hello('c1'));
+    latest().receive({ type: 'message.ack', messageId: 'm1', seq: 3, at });
+    latest().receive({ type: 'typing', userId: 'u2', typing: true });
+    expect(seen).toEqual(['ack m1 3', 'typing u2 true']);
+  });
+
   it('keeps going when a listener throws, reporting the error asynchronously', () => {
     const { connection, latest } = setup();
     const report = vi.spyOn(globalThis, 'queueMicrotask').mockImplementation(() => {});

@@ -5,6 +5,8 @@ import { EventSequence } from './sequence';
 export type HelloFrame = Extract<ServerFrame, { type: 'hello' }>;
 export type EventFrame = Extract<ServerFrame, { type: 'event' }>;
 export type ErrorFrame = Extract<ServerFrame, { type: 'error' }>;
+export type AckFrame = Extract<ServerFrame, { type: 'message.ack' }>;
+export type TypingFrame = Extract<ServerFrame, { type: 'typing' }>;
 
 /** idle: not wanted (signed out); open: the server said hello; otherwise on the way there. */
 export type RealtimeStatus = 'idle' | 'connecting' | 'open' | 'reconnecting';
@@ -30,6 +32,10 @@ export interface RealtimeEvents {
   event: EventFrame;
   notice: UserNotice;
   error: ErrorFrame;
+  /** A sent message is committed (also for a resend of one that already was). */
+  ack: AckFrame;
+  /** The partner started or stopped typing; never logged, so never replayed. */
+  typing: TypingFrame;
   /** The server closed with "session ended": the cookie expired or was revoked. */
   unauthenticated: undefined;
   /**
@@ -124,6 +130,13 @@ export class RealtimeConnection {
     this.connect('reconnecting');
   }
 
+  /** The browser says the network is gone: do not wait for pings to notice; retry when it returns. */
+  networkLost(): void {
+    if (!this.wanted || !this.socket) return;
+    this.dropSocket(closedDead);
+    this.scheduleRetry();
+  }
+
   /** Sends when the server has said hello; false when the frame could not go out. */
   send(frame: ClientFrame): boolean {
     if (!this.socket || this.currentStatus !== 'open') return false;
@@ -204,6 +217,8 @@ export class RealtimeConnection {
     if (frame.type === 'hello') this.onHello(frame);
     else if (frame.type === 'event') this.onEvent(frame);
     else if (frame.type === 'error') this.emit('error', frame);
+    else if (frame.type === 'message.ack') this.emit('ack', frame);
+    else if (frame.type === 'typing') this.emit('typing', frame);
     // After couple.formed / couple.ended the server says hello again on this socket.
     else if (frame.type === 'notice') this.emit('notice', frame.notice);
   }

@@ -65,6 +65,22 @@ describe('wireQueries', () => {
     expect(invalidatedKeys()).toEqual(['["couple"]', '["couple-events"]']);
   });
 
+  it('leaves messages and reads to the chat: no couple refetch for them', () => {
+    const { receive, invalidatedKeys, invalidate } = setup();
+    receive(hello('c1'));
+    vi.advanceTimersByTime(50);
+    invalidate.mockClear();
+    receive({
+      type: 'event',
+      coupleId: 'c1',
+      seq: 1,
+      at: '2026-01-01T00:00:00.000Z',
+      event: { type: 'read.updated', userId: 'u2', seq: 1 },
+    });
+    vi.advanceTimersByTime(50);
+    expect(invalidatedKeys()).toEqual([]);
+  });
+
   it('refetches requests on a notice, and everything couple-related when a couple forms', () => {
     const { receive, invalidatedKeys, invalidate } = setup();
     receive(hello(null));

@@ -1,5 +1,6 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { meQueryKey } from '../features/auth/hooks';
+import { isCoupleChange } from '../features/couple/history';
 import {
   coupleEventsQueryKey,
   coupleQueryKey,
@@ -36,7 +37,10 @@ export function wireQueries(connection: RealtimeConnection, queryClient: QueryCl
       invalidate(coupleQueryKey, requestsQueryKey);
       if (notice !== 'requests.changed') invalidate(coupleEventsQueryKey, myInviteQueryKey);
     }),
-    connection.on('event', () => invalidate(coupleQueryKey, coupleEventsQueryKey)),
+    // Messages and reads belong to the chat's own state; only the couple's own changes refetch it.
+    connection.on('event', (frame) => {
+      if (isCoupleChange(frame.event)) invalidate(coupleQueryKey, coupleEventsQueryKey);
+    }),
     connection.on('unauthenticated', () => invalidate(meQueryKey)),
     // An expired session makes the handshake fail with HTTP 401; /api/me tells it from a down server.
     connection.on('refused', () => {

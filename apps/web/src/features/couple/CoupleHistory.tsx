@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Banner } from '../../components/Banner';
 import { formErrorMessage } from '../../i18n/errorMessages';
 import { formatDateTime } from '../../lib/dates';
-import { describeEvent } from './history';
+import { describeEvent, isCoupleChange } from './history';
 import { useCoupleHistory } from './hooks';
 
 /** What happened to our connection, newest first, in the couple's time zone. */
@@ -13,6 +13,7 @@ export function CoupleHistory({ couple, myId }: { couple: CoupleDto; myId: strin
   const locale = t('app.locale');
   const now = new Date();
   const entries = (history.data ?? [])
+    .flatMap((entry) => (isCoupleChange(entry.event) ? [{ ...entry, event: entry.event }] : []))
     .map((entry) => ({ ...entry, lines: describeEvent(t, entry.event, myId, couple) }))
     .filter((entry) => entry.lines.length > 0)
     .reverse();

@@ -42,7 +42,7 @@ export function ReceivedRequests({ requests }: { requests: ConnectionRequestDto[
                   onClick={() => {
                     decline.reset();
                     approve.mutate(request.id, {
-                      onSuccess: () => focusWhenShown('couple-summary'),
+                      onSuccess: () => focusWhenShown('chat-title'),
                     });
                   }}
                 >

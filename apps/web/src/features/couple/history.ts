@@ -4,10 +4,17 @@ import { formatLocalDate } from '../../lib/dates';
 
 type Translate = TFunction<'translation'>;
 
+/** The connection's own story (couple.*), as opposed to the chat's messages and reads. */
+export type CoupleChange = Extract<CoupleEventPayload, { type: `couple.${string}` }>;
+
+export function isCoupleChange(event: CoupleEventPayload): event is CoupleChange {
+  return event.type.startsWith('couple.');
+}
+
 /** The sentences one history entry becomes, from the reader's point of view ("I" or the partner). */
 export function describeEvent(
   t: Translate,
-  event: CoupleEventPayload,
+  event: CoupleChange,
   myId: string,
   couple: Pick<CoupleDto, 'partner'>,
 ): string[] {

@@ -1,0 +1,131 @@
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { isUnreadByPartner } from './chatState';
+import { MessageRow, type RowHandlers } from './MessageRow';
+import type { ChatRow } from './rows';
+
+/*
+ * Windowing, our own and deliberately small: only the newest `baseWindow` rows are in the DOM, and
+ * the window widens by `windowStep` as the reader scrolls up (then older pages are fetched), and
+ * narrows again once they are back at the newest message. Chat rows have unpredictable heights
+ * (wrapping Korean text, tombstones, failure lines), so a fixed-height virtualiser would jump,
+ * and CSS `content-visibility: auto` still leaves every row in React's tree and needs estimated
+ * heights that make upward scrolling jump where scroll anchoring is missing (iOS Safari). Keeping
+ * the first visible row in place (see `Anchor`) makes prepending and trimming invisible.
+ */
+const baseWindow = 120;
+const windowStep = 100;
+// Within this distance of an edge counts as "at" it (px).
+const nearTopPx = 400;
+const atBottomPx = 48;
+
+interface Anchor {
+  key: string;
+  top: number;
+}
+
+interface MessageListProps extends RowHandlers {
+  rows: ChatRow[];
+  myId: string;
+  partnerRead: number;
+  timeZone: string;
+  hasMore: boolean;
+  loadingOlder: boolean;
+  onLoadOlder(): void;
+  label: string;
+  /** Changes when I send: the list jumps to the newest message even if I had scrolled up. */
+  jumpToEnd: number;
+  footer?: ReactNode;
+  header?: ReactNode;
+}
+
+export function MessageList(props: MessageListProps) {
+  const { rows, myId, partnerRead, timeZone, hasMore, loadingOlder, onLoadOlder } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const atBottom = useRef(true);
+  const anchor = useRef<Anchor | null>(null);
+  const [size, setSize] = useState(baseWindow);
+  const shown = rows.length > size ? rows.slice(rows.length - size) : rows;
+
+  /** The first row at least partly on screen, and where it is, to keep it there across changes. */
+  const captureAnchor = useCallback(() => {
+    const box = scroller.current;
+    const items = list.current?.children;
+    if (!box || !items || items.length === 0) return;
+    let low = 0;
+    let high = items.length - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      const item = items[mid] as HTMLElement;
+      if (item.offsetTop + item.offsetHeight <= box.scrollTop) low = mid + 1;
+      else high = mid;
+    }
+    const item = items[low] as HTMLElement;
+    const key = item.dataset.key;
+    anchor.current = key ? { key, top: item.offsetTop - box.scrollTop } : null;
+  }, []);
+
+  const reachTop = useCallback(() => {
+    if (rows.length > size) setSize((s) => s + windowStep);
+    else if (hasMore && !loadingOlder) onLoadOlder();
+  }, [rows.length, size, hasMore, loadingOlder, onLoadOlder]);
+
+  const onScroll = () => {
+    const box = scroller.current;
+    if (!box) return;
+    atBottom.current = box.scrollHeight - box.scrollTop - box.clientHeight < atBottomPx;
+    captureAnchor();
+    if (box.scrollTop < nearTopPx) reachTop();
+    else if (atBottom.current && size > baseWindow) setSize(baseWindow);
+  };
+
+  // After every change: stay at the newest message, or keep the row the reader was looking at.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for each new set of shown rows
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    if (!box) return;
+    if (atBottom.current) {
+      box.scrollTop = box.scrollHeight;
+    } else if (anchor.current) {
+      const item = list.current?.querySelector<HTMLElement>(
+        `[data-key="${CSS.escape(anchor.current.key)}"]`,
+      );
+      if (item) box.scrollTop = item.offsetTop - anchor.current.top;
+    }
+    captureAnchor();
+    // A first page shorter than the screen cannot be scrolled up: fetch more at once.
+    if (box.scrollHeight <= box.clientHeight) reachTop();
+  }, [shown]);
+
+  useEffect(() => {
+    if (props.jumpToEnd === 0) return;
+    atBottom.current = true;
+    setSize(baseWindow);
+    const box = scroller.current;
+    if (box) box.scrollTop = box.scrollHeight;
+  }, [props.jumpToEnd]);
+
+  return (
+    <div ref={scroller} className="chat-scroller" onScroll={onScroll}>
+      {props.header}
+      <ol ref={list} className="chat-list" aria-label={props.label}>
+        {shown.map((row) => {
+          const message = row.kind === 'message' ? row.message : null;
+          return (
+            <MessageRow
+              key={row.key}
+              row={row}
+              mine={row.kind === 'outbox' || message?.senderId === myId}
+              unread={message !== null && isUnreadByPartner(message, myId, partnerRead)}
+              timeZone={timeZone}
+              onMenu={props.onMenu}
+              onRetry={props.onRetry}
+              onDiscard={props.onDiscard}
+            />
+          );
+        })}
+      </ol>
+      {props.footer}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { MessagesResponse, ReadPositionsResponse } from '@couple-chat/protocol';
+import { apiRequest } from '../../api/client';
+
+export const messagePageSize = 50;
+
+/** The newest page, or the one just before `before` (a seq); oldest first either way. */
+export function fetchMessages(before?: number, signal?: AbortSignal): Promise<MessagesResponse> {
+  const query = new URLSearchParams({ limit: String(messagePageSize) });
+  if (before !== undefined) query.set('before', String(before));
+  return apiRequest('GET', `/api/messages?${query}`, { schema: MessagesResponse, signal });
+}
+
+export async function fetchReadPositions(
+  signal?: AbortSignal,
+): Promise<ReadPositionsResponse['positions']> {
+  const response = await apiRequest('GET', '/api/read-positions', {
+    schema: ReadPositionsResponse,
+    signal,
+  });
+  return response.positions;
+}

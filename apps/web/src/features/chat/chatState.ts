@@ -1,0 +1,193 @@
+import type { CoupleEventPayload, ErrorCode, MessageDto } from '@couple-chat/protocol';
+
+/**
+ * A message not yet committed by the server. Its id is chosen once, so every resend is the same
+ * message to the server (never a duplicate).
+ */
+export interface OutboxEntry {
+  id: string;
+  body: string;
+  /** The device's clock when typed: where it shows until the server gives it a place. */
+  createdAt: string;
+  /** pending: waits for the connection; sending: went out, no ack yet; failed: refused. */
+  status: 'pending' | 'sending' | 'failed';
+  error?: ErrorCode | undefined;
+}
+
+export interface ChatState {
+  /** Committed messages, oldest first, each id once. */
+  messages: MessageDto[];
+  /** Deleted ids and when: a page fetched before a deletion must not bring the text back. */
+  deleted: Readonly<Record<string, string>>;
+  hasMore: boolean;
+  loaded: boolean;
+  outbox: OutboxEntry[];
+  /** userId → the newest seq that user has read. */
+  reads: Readonly<Record<string, number>>;
+}
+
+export type ChatAction =
+  | { type: 'page'; messages: MessageDto[]; hasMore: boolean; older: boolean }
+  | { type: 'event'; at: string; event: CoupleEventPayload }
+  | { type: 'ack'; messageId: string; seq: number; at: string; senderId: string }
+  | { type: 'reads'; positions: { userId: string; seq: number }[] }
+  | { type: 'queue'; entry: Pick<OutboxEntry, 'id' | 'body' | 'createdAt'> }
+  | { type: 'sending'; ids: string[] }
+  | { type: 'failed'; messageId: string; code: ErrorCode }
+  | { type: 'disconnected' }
+  /** `newId` is used only if the id itself was refused (taken by another message). */
+  | { type: 'retry'; messageId: string; newId: string }
+  | { type: 'discard'; messageId: string };
+
+export function initialChatState(outbox: OutboxEntry[] = []): ChatState {
+  return { messages: [], deleted: {}, hasMore: false, loaded: false, outbox, reads: {} };
+}
+
+/** Adds messages the list may already hold (pages, live events, acks): each id once, in seq order. */
+export function mergeMessages(
+  current: MessageDto[],
+  incoming: readonly MessageDto[],
+  deleted: Readonly<Record<string, string>> = {},
+): MessageDto[] {
+  if (incoming.length === 0) return current;
+  const byId = new Map(current.map((m) => [m.id, m]));
+  let changed = false;
+  for (const message of incoming) {
+    const known = byId.get(message.id);
+    // A copy that knows of a deletion wins; otherwise both copies say the same.
+    if (known && (known.deletedAt !== null || message.deletedAt === null)) continue;
+    byId.set(message.id, message);
+    changed = true;
+  }
+  if (!changed) return current;
+  return [...byId.values()]
+    .map((m) => applyDeletion(m, deleted[m.id]))
+    .sort((a, b) => a.seq - b.seq);
+}
+
+function applyDeletion(message: MessageDto, deletedAt: string | undefined): MessageDto {
+  return deletedAt && message.deletedAt === null ? { ...message, body: null, deletedAt } : message;
+}
+
+/** An outbox without the messages the server has committed (by ack, event or page). */
+function settle(outbox: OutboxEntry[], messages: readonly MessageDto[]): OutboxEntry[] {
+  if (outbox.length === 0) return outbox;
+  const committed = new Set(messages.map((m) => m.id));
+  const rest = outbox.filter((entry) => !committed.has(entry.id));
+  return rest.length === outbox.length ? outbox : rest;
+}
+
+function withMessages(state: ChatState, incoming: MessageDto[]): ChatState {
+  const messages = mergeMessages(state.messages, incoming, state.deleted);
+  return { ...state, messages, outbox: settle(state.outbox, incoming) };
+}
+
+function updateEntry(
+  state: ChatState,
+  id: string,
+  update: (entry: OutboxEntry) => OutboxEntry,
+): ChatState {
+  if (!state.outbox.some((entry) => entry.id === id)) return state;
+  return { ...state, outbox: state.outbox.map((e) => (e.id === id ? update(e) : e)) };
+}
+
+function readUpTo(state: ChatState, userId: string, seq: number): ChatState {
+  if ((state.reads[userId] ?? 0) >= seq) return state;
+  return { ...state, reads: { ...state.reads, [userId]: seq } };
+}
+
+function onEvent(state: ChatState, at: string, event: CoupleEventPayload): ChatState {
+  switch (event.type) {
+    case 'message.created':
+      return withMessages(state, [event.message]);
+    case 'message.deleted': {
+      const deleted = { ...state.deleted, [event.id]: at };
+      const messages = state.messages.map((m) => (m.id === event.id ? applyDeletion(m, at) : m));
+      return { ...state, deleted, messages };
+    }
+    case 'read.updated':
+      return readUpTo(state, event.userId, event.seq);
+    default:
+      return state;
+  }
+}
+
+export function chatReducer(state: ChatState, action: ChatAction): ChatState {
+  switch (action.type) {
+    case 'page': {
+      const next = withMessages(state, action.messages);
+      // A refreshed newest page says nothing about what lies before the already loaded ones.
+      const hasMore = action.older || !state.loaded ? action.hasMore : state.hasMore;
+      return { ...next, hasMore, loaded: true };
+    }
+    case 'event':
+      return onEvent(state, action.at, action.event);
+    case 'ack': {
+      const entry = state.outbox.find((e) => e.id === action.messageId);
+      if (!entry) return state;
+      const message: MessageDto = {
+        id: entry.id,
+        seq: action.seq,
+        senderId: action.senderId,
+        body: entry.body,
+        createdAt: action.at,
+        deletedAt: null,
+      };
+      return withMessages(state, [message]);
+    }
+    case 'reads':
+      return action.positions.reduce((s, p) => readUpTo(s, p.userId, p.seq), state);
+    case 'queue':
+      if (state.outbox.some((e) => e.id === action.entry.id)) return state;
+      return { ...state, outbox: [...state.outbox, { ...action.entry, status: 'pending' }] };
+    case 'sending': {
+      const ids = new Set(action.ids);
+      return {
+        ...state,
+        outbox: state.outbox.map((e) =>
+          ids.has(e.id) && e.status === 'pending' ? { ...e, status: 'sending' } : e,
+        ),
+      };
+    }
+    case 'failed':
+      return updateEntry(state, action.messageId, (e) => ({
+        ...e,
+        status: 'failed',
+        error: action.code,
+      }));
+    case 'disconnected':
+      // No ack came before the socket closed; resending is safe, so everything waits again.
+      if (!state.outbox.some((e) => e.status === 'sending')) return state;
+      return {
+        ...state,
+        outbox: state.outbox.map((e) => (e.status === 'sending' ? { ...e, status: 'pending' } : e)),
+      };
+    case 'retry':
+      return updateEntry(state, action.messageId, (e) => {
+        if (e.status !== 'failed') return e;
+        const id = e.error === 'message_id_conflict' ? action.newId : e.id;
+        return { id, body: e.body, createdAt: e.createdAt, status: 'pending' };
+      });
+    case 'discard':
+      return { ...state, outbox: state.outbox.filter((e) => e.id !== action.messageId) };
+  }
+}
+
+/** The entries that should go out now, oldest first. */
+export function dueEntries(state: ChatState): OutboxEntry[] {
+  return state.outbox.filter((e) => e.status === 'pending');
+}
+
+/** The newest seq among the partner's messages, which the reader has now seen. */
+export function newestFrom(messages: readonly MessageDto[], senderId: string): number {
+  for (let i = messages.length - 1; i >= 0; i -= 1) {
+    const message = messages[i];
+    if (message && message.senderId === senderId) return message.seq;
+  }
+  return 0;
+}
+
+/** Shows "1" beside my message until the partner has read up to it; a deleted one has nothing to read. */
+export function isUnreadByPartner(message: MessageDto, myId: string, partnerRead: number): boolean {
+  return message.senderId === myId && message.body !== null && message.seq > partnerRead;
+}

@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadOutbox, saveOutbox } from './outboxStorage';
+
+const entry = {
+  id: '00000000-0000-4000-8000-000000000001',
+  body: '곧 도착해',
+  createdAt: '2026-11-24T08:00:00.000Z',
+};
+
+beforeEach(() => {
+  const store = new Map<string, string>();
+  vi.stubGlobal('localStorage', {
+    getItem: (key: string) => store.get(key) ?? null,
+    setItem: (key: string, value: string) => store.set(key, value),
+    removeItem: (key: string) => store.delete(key),
+  });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('the stored outbox', () => {
+  it('survives a reload per couple; what was in flight is pending again', () => {
+    saveOutbox('c1', [
+      { ...entry, status: 'sending' },
+      {
+        ...entry,
+        id: '00000000-0000-4000-8000-000000000002',
+        status: 'failed',
+        error: 'rate_limited',
+      },
+    ]);
+    expect(loadOutbox('c1').map((e) => e.status)).toEqual(['pending', 'failed']);
+    expect(loadOutbox('c2')).toEqual([]);
+  });
+
+  it('ignores what it cannot read', () => {
+    localStorage.setItem('couple-chat.outbox.c1', '{not json');
+    expect(loadOutbox('c1')).toEqual([]);
+    localStorage.setItem('couple-chat.outbox.c1', JSON.stringify([{ id: 'x' }]));
+    expect(loadOutbox('c1')).toEqual([]);
+  });
+
+  it('forgets an empty outbox', () => {
+    saveOutbox('c1', [{ ...entry, status: 'pending' }]);
+    saveOutbox('c1', []);
+    expect(localStorage.getItem('couple-chat.outbox.c1')).toBeNull();
+  });
+});

@@ -1,0 +1,168 @@
+import type { CoupleDto } from '@couple-chat/protocol';
+import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
+import { type ApiErrorCode, isApiError } from '../../api/client';
+import { useCoupleEvents, useRealtime, useRealtimeConnection } from '../../realtime/hooks';
+import { fetchMessages, fetchReadPositions } from './api';
+import { chatReducer, dueEntries, initialChatState, newestFrom } from './chatState';
+import { loadOutbox, saveOutbox } from './outboxStorage';
+import { usePartnerTyping, useTypingSender } from './typing';
+
+function subscribeVisibility(onChange: () => void): () => void {
+  document.addEventListener('visibilitychange', onChange);
+  return () => document.removeEventListener('visibilitychange', onChange);
+}
+
+function useDocumentVisible(): boolean {
+  return useSyncExternalStore(subscribeVisibility, () => document.visibilityState === 'visible');
+}
+
+/** The chat's state: pages from REST, live events, the outbox and read positions, kept in one reducer. */
+export function useChat(couple: CoupleDto, myId: string) {
+  const coupleId = couple.id;
+  const partnerId = couple.partner.id;
+  const connection = useRealtimeConnection();
+  const { status } = useRealtime();
+  const [state, dispatch] = useReducer(chatReducer, coupleId, (id) =>
+    initialChatState(loadOutbox(id)),
+  );
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const [deleteError, setDeleteError] = useState<ApiErrorCode | null>(null);
+  const outboxIds = useRef(new Set<string>());
+  outboxIds.current = new Set(state.outbox.map((e) => e.id));
+
+  useEffect(() => saveOutbox(coupleId, state.outbox), [coupleId, state.outbox]);
+
+  const loadNewest = useCallback(async (signal?: AbortSignal) => {
+    try {
+      const [page, positions] = await Promise.all([
+        fetchMessages(undefined, signal),
+        fetchReadPositions(signal),
+      ]);
+      dispatch({ type: 'page', messages: page.messages, hasMore: page.hasMore, older: false });
+      dispatch({ type: 'reads', positions });
+      setLoadError(null);
+    } catch (error) {
+      if (!signal?.aborted) setLoadError(error);
+    }
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void loadNewest(controller.signal);
+    // Each hello may follow a gap (first connect racing the first page, or a new socket): merge again.
+    const off = connection.on('hello', () => void loadNewest(controller.signal));
+    return () => {
+      off();
+      controller.abort();
+    };
+  }, [connection, loadNewest]);
+
+  const oldestSeq = state.messages[0]?.seq;
+  const loadOlder = useCallback(async () => {
+    if (oldestSeq === undefined) return;
+    setLoadingOlder(true);
+    try {
+      const page = await fetchMessages(oldestSeq);
+      dispatch({ type: 'page', messages: page.messages, hasMore: page.hasMore, older: true });
+    } catch (error) {
+      if (!isApiError(error, 'network_error')) setLoadError(error);
+    } finally {
+      setLoadingOlder(false);
+    }
+  }, [oldestSeq]);
+
+  const partnerTyping = usePartnerTyping(partnerId);
+
+  useCoupleEvents((frame) => {
+    if (frame.coupleId !== coupleId) return;
+    dispatch({ type: 'event', at: frame.at, event: frame.event });
+    if (frame.event.type === 'message.created' && frame.event.message.senderId === partnerId)
+      partnerTyping.stop();
+  });
+
+  useEffect(() => {
+    const offAck = connection.on('ack', ({ messageId, seq, at }) =>
+      dispatch({ type: 'ack', messageId, seq, at, senderId: myId }),
+    );
+    const offError = connection.on('error', (frame) => {
+      if (!frame.messageId) return;
+      if (outboxIds.current.has(frame.messageId))
+        dispatch({ type: 'failed', messageId: frame.messageId, code: frame.code });
+      else setDeleteError(frame.code);
+    });
+    return () => {
+      offAck();
+      offError();
+    };
+  }, [connection, myId]);
+
+  useEffect(() => {
+    if (status !== 'open') dispatch({ type: 'disconnected' });
+  }, [status]);
+
+  // The outbox goes out whenever the connection is open, oldest first; acks or errors settle it.
+  useEffect(() => {
+    if (status !== 'open') return;
+    const due = dueEntries(state);
+    if (due.length === 0) return;
+    const sent = due.filter((entry) =>
+      connection.send({ type: 'message.send', messageId: entry.id, body: entry.body }),
+    );
+    if (sent.length > 0) dispatch({ type: 'sending', ids: sent.map((e) => e.id) });
+  }, [connection, state, status]);
+
+  // Read up to the partner's newest message while the chat is on screen.
+  const visible = useDocumentVisible();
+  const newestFromPartner = newestFrom(state.messages, partnerId);
+  const myRead = state.reads[myId] ?? 0;
+  const lastReadSent = useRef(0);
+  useEffect(() => {
+    if (!visible || status !== 'open') return;
+    const seq = newestFromPartner;
+    if (seq <= Math.max(myRead, lastReadSent.current)) return;
+    if (connection.send({ type: 'read', seq })) lastReadSent.current = seq;
+  }, [connection, myRead, newestFromPartner, status, visible]);
+
+  const typing = useTypingSender(connection);
+
+  const send = useCallback(
+    (body: string) => {
+      typing.stop();
+      const entry = { id: crypto.randomUUID(), body, createdAt: new Date().toISOString() };
+      dispatch({ type: 'queue', entry });
+    },
+    [typing],
+  );
+
+  const deleteMessage = useCallback(
+    (messageId: string) => {
+      setDeleteError(null);
+      if (!connection.send({ type: 'message.delete', messageId })) setDeleteError('network_error');
+    },
+    [connection],
+  );
+
+  const retry = useCallback(
+    (messageId: string) => dispatch({ type: 'retry', messageId, newId: crypto.randomUUID() }),
+    [],
+  );
+  const discard = useCallback((messageId: string) => dispatch({ type: 'discard', messageId }), []);
+
+  return {
+    state,
+    partnerRead: state.reads[partnerId] ?? 0,
+    partnerTyping: partnerTyping.typing,
+    loadError,
+    retryLoad: () => void loadNewest(),
+    loadingOlder,
+    loadOlder,
+    send,
+    retry,
+    discard,
+    deleteMessage,
+    deleteError,
+    clearDeleteError: () => setDeleteError(null),
+    onDraftChange: typing.onDraftChange,
+  };
+}
