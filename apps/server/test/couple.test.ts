@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coupleRows } from './support/couple-rows.js';
 import { testDatabases } from './support/databases.js';
 import { createCouple, signUp, type TestCouple } from './support/factories.js';
 import { HttpClient } from './support/http-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { WsClient } from './support/ws-client.js';
 
 const roomyRules = { signUpPerIp: { limit: 10_000, windowMs: 60_000 } };
 const DAY = 24 * 3600 * 1000;
@@ -142,7 +144,36 @@ describe.each(testDatabases())('the couple on $name', (database) => {
       expect(past).toEqual({ events: [], hasMore: false });
     });
 
-    it.each(['?limit=0', '?limit=501', '?after=-1', '?after=abc', '?since=1'])(
+    it('with scope=couple skips chat traffic and keeps only the couple milestones', async () => {
+      const c = await couple();
+      const { client: ws } = await WsClient.connectReady(t.baseUrl, {
+        session: c.a.client.sessionCookie,
+      });
+      try {
+        for (const body of ['hi', 'there']) {
+          ws.send({ type: 'message.send', messageId: randomUUID(), body });
+          await ws.next('message.ack');
+        }
+      } finally {
+        await ws.close();
+      }
+      await c.a.client.patch('/api/couple', { startDate: '2024-05-01' });
+      const all = await eventsOf(c.a.client);
+      expect(all.events.map((e: { event: { type: string } }) => e.event.type)).toEqual([
+        'couple.connected',
+        'message.created',
+        'message.created',
+        'couple.updated',
+      ]);
+      const only = await eventsOf(c.a.client, '?scope=couple&limit=1');
+      expect(only.events.map((e: { seq: number }) => e.seq)).toEqual([1]);
+      expect(only.hasMore).toBe(true);
+      const rest = await eventsOf(c.a.client, '?scope=couple&after=1');
+      expect(rest.events.map((e: { seq: number }) => e.seq)).toEqual([4]);
+      expect(rest.hasMore).toBe(false);
+    });
+
+    it.each(['?limit=0', '?limit=501', '?after=-1', '?after=abc', '?since=1', '?scope=chat'])(
       'returns 400 validation_failed for %s',
       async (query) => {
         const c = await couple();

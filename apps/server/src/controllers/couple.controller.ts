@@ -91,7 +91,8 @@ export function coupleController(
         response: { 200: CoupleEventsResponse, ...errors },
       },
     },
-    async (req) => couples.events(requireAuth(req), req.query.after, req.query.limit),
+    async (req) =>
+      couples.events(requireAuth(req), req.query.after, req.query.limit, req.query.scope),
   );
 
   r.get(

@@ -11,15 +11,19 @@ export class CoupleEventRepository {
   }
 
   /** Events after `afterSeq`, oldest first (the primary key makes this an index range scan). */
-  listAfter(coupleId: string, afterSeq: number, limit: number): Promise<CoupleEventRow[]> {
-    return this.db
+  listAfter(
+    coupleId: string,
+    afterSeq: number,
+    limit: number,
+    onlyCoupleEvents = false,
+  ): Promise<CoupleEventRow[]> {
+    let q = this.db
       .selectFrom('couple_events')
       .selectAll()
       .where('couple_id', '=', coupleId)
-      .where('seq', '>', afterSeq)
-      .orderBy('seq')
-      .limit(limit)
-      .execute();
+      .where('seq', '>', afterSeq);
+    if (onlyCoupleEvents) q = q.where('type', 'like', 'couple.%');
+    return q.orderBy('seq').limit(limit).execute();
   }
 
   /** Rewrites one event's payload; used to erase a deleted message's text from the log too. */

@@ -89,9 +89,19 @@ export class CoupleService {
     });
   }
 
-  async events(auth: AuthContext, after: number, limit: number): Promise<CoupleEventsResponse> {
+  async events(
+    auth: AuthContext,
+    after: number,
+    limit: number,
+    scope: 'all' | 'couple' = 'all',
+  ): Promise<CoupleEventsResponse> {
     const { couple } = await this.deps.access.requireCouple(auth);
-    const rows = await this.deps.repos.coupleEvents.listAfter(couple.id, after, limit + 1);
+    const rows = await this.deps.repos.coupleEvents.listAfter(
+      couple.id,
+      after,
+      limit + 1,
+      scope === 'couple',
+    );
     return { events: rows.slice(0, limit).map(toCoupleEventDto), hasMore: rows.length > limit };
   }
 

@@ -47,6 +47,8 @@ export const CoupleEventsQuery = z
   .object({
     after: z.coerce.number().int().nonnegative().default(0),
     limit: z.coerce.number().int().min(1).max(500).default(100),
+    /** `couple`: only the couple's own milestones (couple.*), skipping chat traffic. */
+    scope: z.enum(['all', 'couple']).default('all'),
   })
   .strict();
 export const CoupleEventsResponse = z

@@ -91,12 +91,12 @@ export async function cancelEnding(): Promise<CoupleDto> {
 const eventPageSize = 100;
 const maxEventPages = 20;
 
-/** The couple's history, oldest first; reads page after page, up to a bound. */
+/** The couple's own history (no chat traffic), oldest first; page after page, up to a bound. */
 export async function fetchCoupleEvents(signal?: AbortSignal): Promise<CoupleEventDto[]> {
   const events: CoupleEventDto[] = [];
   let after = 0;
   for (let page = 0; page < maxEventPages; page += 1) {
-    const path = `/api/couple/events?after=${after}&limit=${eventPageSize}`;
+    const path = `/api/couple/events?after=${after}&limit=${eventPageSize}&scope=couple`;
     const response = await apiRequest('GET', path, { schema: CoupleEventsResponse, signal });
     events.push(...response.events);
     const last = response.events.at(-1);
