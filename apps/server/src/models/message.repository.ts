@@ -42,6 +42,16 @@ export class MessageRepository {
     return q.orderBy('seq', 'desc').limit(limit).execute();
   }
 
+  /** The seq of the couple's newest message, or 0 when there is none. */
+  async latestSeq(coupleId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('messages')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('couple_id', '=', coupleId)
+      .executeTakeFirst();
+    return Number(row?.seq ?? 0);
+  }
+
   async deleteAll(coupleId: string): Promise<void> {
     await this.db.deleteFrom('messages').where('couple_id', '=', coupleId).execute();
   }

@@ -6,6 +6,7 @@ import {
   WsCloseCode,
 } from '@couple-chat/protocol';
 import type { WebSocket } from 'ws';
+import { z } from 'zod';
 import { DomainError } from '../errors.js';
 import type { Logger } from '../lib/logger.js';
 import type { Repositories } from '../models/repositories.js';
@@ -22,6 +23,25 @@ const MAX_BUFFERED_BYTES = 1024 * 1024;
 const FRAME_BURST = 60;
 const FRAMES_PER_SECOND = 20;
 const ABUSE_THRESHOLD = 200;
+
+const MessageRef = z.object({
+  type: z.enum(['message.send', 'message.delete']),
+  messageId: z.uuid(),
+});
+
+/** Which message a refused frame was about, so the client can tell which send or delete failed. */
+function messageRefOf(json: unknown): { messageId?: string } {
+  const ref = MessageRef.safeParse(json);
+  return ref.success ? { messageId: ref.data.messageId } : {};
+}
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * One socket's view of the product's single real-time channel: personal notices, and the couple's
@@ -99,13 +119,15 @@ export class CoupleStream {
   }
 
   private onMessage(raw: string, isBinary: boolean) {
-    if (!this.withinBudget()) return;
+    if (!this.withinBudget(raw, isBinary)) return;
     let frame: ClientFrameT;
     try {
-      const parsed = ClientFrame.safeParse(isBinary ? undefined : JSON.parse(raw));
+      const json: unknown = isBinary ? undefined : JSON.parse(raw);
+      const parsed = ClientFrame.safeParse(json);
       if (!parsed.success) {
         this.send({
           type: 'error',
+          ...messageRefOf(json),
           code: 'validation_failed',
           message: 'Unknown or malformed frame.',
         });
@@ -150,14 +172,19 @@ export class CoupleStream {
   }
 
   /** Within budget: false (and an error frame, or a close when abusive) when the client floods. */
-  private withinBudget(): boolean {
+  private withinBudget(raw: string, isBinary: boolean): boolean {
     if (this.budget.take()) return true;
     this.refused += 1;
     if (this.refused > ABUSE_THRESHOLD) {
       this.socket.close(WsCloseCode.policyViolation, 'too many frames');
       return false;
     }
-    this.send({ type: 'error', code: 'rate_limited', message: 'Too many frames; slow down.' });
+    this.send({
+      type: 'error',
+      ...messageRefOf(isBinary ? undefined : safeJson(raw)),
+      code: 'rate_limited',
+      message: 'Too many frames; slow down.',
+    });
     return false;
   }
 

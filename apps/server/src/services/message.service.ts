@@ -126,7 +126,10 @@ export class MessageService {
   /** Moves the reader's position forward (never back) and tells the partner. */
   async markRead(userId: string, seq: number): Promise<void> {
     const { couple } = await this.deps.access.requireCoupleOf(userId);
-    const upTo = Math.min(seq, Number(couple.last_seq));
+    // Clamped to the newest message, not the newest event: reading "to the end" must not make the
+    // read.updated events themselves unread, or two clients would answer each other forever.
+    const upTo = Math.min(seq, await this.deps.repos.messages.latestSeq(couple.id));
+    if (upTo <= 0) return;
     const event = await this.deps.inTransaction(async (tx) => {
       const now = this.deps.clock.now();
       if (!(await tx.readPositions.advance(couple.id, userId, upTo, now))) return undefined;
