@@ -46,6 +46,9 @@ test('an invite link connects at once, then the two chat live: times, read marks
   await b.page.getByRole('button', { name: en.acceptInvite.connect, exact: true }).click();
   await expectChat(b.page, a.user.displayName);
   await expectChat(a.page, b.user.displayName);
+  // Both have the app open: each sees the other "online" next to the name (and nothing more).
+  await expect(a.page.getByText(ko.chat.online, { exact: true })).toBeVisible();
+  await expect(b.page.getByText(en.chat.online, { exact: true })).toBeVisible();
 
   // A used link stops working.
   const c = await partner(browser, ko, 'ko');

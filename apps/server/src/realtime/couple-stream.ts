@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   ClientFrame,
   type ClientFrame as ClientFrameT,
@@ -59,6 +60,10 @@ export class CoupleStream {
   private actions: Promise<void> = Promise.resolve();
   private readonly budget = new TokenBucket(FRAME_BURST, FRAMES_PER_SECOND);
   private refused = 0;
+  /** The couple this socket has said hello in and announced itself to; null while not present. */
+  private presentIn: string | null = null;
+  /** Names this socket in presence frames; random, so it reveals nothing about the device. */
+  readonly connectionId = randomUUID();
   alive = true;
 
   constructor(
@@ -91,6 +96,8 @@ export class CoupleStream {
 
   /** (Re)reads the user's couple, subscribes to its log and says hello with where the log stands. */
   private async joinCurrentCouple() {
+    // Leaving (or re-reading) the couple: the partner's sockets hear this one go first.
+    await this.leavePresence();
     this.coupleSubscription?.unsubscribe();
     this.coupleSubscription = undefined;
     this.cursor = null;
@@ -116,6 +123,44 @@ export class CoupleStream {
       coupleId: this.coupleId,
       lastSeq: Number(membership?.couple.last_seq ?? 0),
     });
+    if (this.coupleId) {
+      // After hello (the client starts afresh there): I am here, and who of my partner is?
+      this.presentIn = this.coupleId;
+      this.announce();
+      this.publish({ kind: 'presence.query', coupleId: this.coupleId, userId: this.userId });
+    }
+  }
+
+  /** Tells the partner's sockets this one has the app open; repeated at every heartbeat. */
+  announce() {
+    if (!this.presentIn || this.disposed) return;
+    this.publish({
+      kind: 'presence',
+      coupleId: this.presentIn,
+      userId: this.userId,
+      connectionId: this.connectionId,
+      online: true,
+    });
+  }
+
+  private async leavePresence() {
+    const coupleId = this.presentIn;
+    if (!coupleId) return;
+    this.presentIn = null;
+    await this.deps.hub
+      .publish(coupleTopic(coupleId), {
+        kind: 'presence',
+        coupleId,
+        userId: this.userId,
+        connectionId: this.connectionId,
+        online: false,
+      })
+      .catch(() => {});
+  }
+
+  /** Ephemeral signals are best effort: a lost one is repaired by the next heartbeat. */
+  private publish(message: HubMessage & { coupleId: string }) {
+    this.deps.hub.publish(coupleTopic(message.coupleId), message).catch(() => {});
   }
 
   private onMessage(raw: string, isBinary: boolean) {
@@ -159,13 +204,12 @@ export class CoupleStream {
         return;
       case 'typing':
         if (this.coupleId) {
-          const message = {
-            kind: 'typing' as const,
+          this.publish({
+            kind: 'typing',
             coupleId: this.coupleId,
             userId: this.userId,
             typing: frame.typing,
-          };
-          this.deps.hub.publish(coupleTopic(this.coupleId), message).catch(() => {});
+          });
         }
         return;
     }
@@ -250,6 +294,22 @@ export class CoupleStream {
       }
       return;
     }
+    if (message.kind === 'presence') {
+      // Only about the partner, and only once this socket has said hello in that couple.
+      if (message.coupleId === this.presentIn && message.userId !== this.userId) {
+        this.send({
+          type: 'presence',
+          userId: message.userId,
+          connectionId: message.connectionId,
+          online: message.online,
+        });
+      }
+      return;
+    }
+    if (message.kind === 'presence.query') {
+      if (message.coupleId === this.presentIn && message.userId !== this.userId) this.announce();
+      return;
+    }
     if (message.kind === 'notice') {
       this.send({ type: 'notice', notice: message.notice });
       if (message.notice !== 'requests.changed') this.enqueue(() => this.joinCurrentCouple());
@@ -293,6 +353,7 @@ export class CoupleStream {
 
   private dispose() {
     this.disposed = true;
+    void this.leavePresence();
     this.userSubscription.unsubscribe();
     this.coupleSubscription?.unsubscribe();
   }

@@ -53,7 +53,8 @@ export async function registerGateway(app: FastifyInstance, deps: GatewayDeps) {
     },
   );
 
-  // Heartbeat: drop peers that stopped answering, and sockets whose session has ended (log out everywhere).
+  // Heartbeat: drop peers that stopped answering, and sockets whose session has ended (log out
+  // everywhere); the others re-announce their presence, so the partner's view never goes stale.
   const heartbeat = setInterval(() => {
     for (const stream of streams) {
       if (!stream.alive) {
@@ -61,6 +62,7 @@ export async function registerGateway(app: FastifyInstance, deps: GatewayDeps) {
         continue;
       }
       stream.ping();
+      stream.announce();
       deps.repos.sessions
         .findLive(stream.sessionId, deps.clock.now())
         .then((session) => {

@@ -2,12 +2,28 @@ import type { CoupleEventDto, UserNotice } from '@couple-chat/protocol';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../lib/logger.js';
 
-/** What travels between instances: a couple's logged event, or a personal "refetch" notice. */
+/**
+ * What travels between instances: a couple's logged event, a personal "refetch" notice, or the
+ * partner's ephemeral signals (typing, presence).
+ */
 export type HubMessage =
   | ({ kind: 'couple-event'; coupleId: string } & CoupleEventDto)
   | { kind: 'notice'; notice: UserNotice }
   /** Ephemeral: passed to the partner's sockets, never logged. */
-  | { kind: 'typing'; coupleId: string; userId: string; typing: boolean };
+  | { kind: 'typing'; coupleId: string; userId: string; typing: boolean }
+  /**
+   * Ephemeral: one socket of `userId` has the app open (`online`) or closed it. Re-announced every
+   * heartbeat, so a socket whose instance died ages out on the partner's side.
+   */
+  | {
+      kind: 'presence';
+      coupleId: string;
+      userId: string;
+      connectionId: string;
+      online: boolean;
+    }
+  /** Ephemeral: a socket of `userId` just joined; the partner's sockets announce themselves. */
+  | { kind: 'presence.query'; coupleId: string; userId: string };
 
 export const coupleTopic = (coupleId: string) => `couple:${coupleId}`;
 export const userTopic = (userId: string) => `user:${userId}`;

@@ -189,6 +189,7 @@ export const en: Messages = {
     loadError: 'The conversation could not be loaded.',
     loadingOlder: 'Loading earlier messages…',
     typing: '{{name}} is typing…',
+    online: 'Online',
     deleted: 'This message was deleted',
     unread: 'Unread',
     pending: 'Waiting to send',

@@ -185,6 +185,7 @@ export const ko = {
     loadError: '대화를 불러오지 못했어요.',
     loadingOlder: '이전 대화를 불러오는 중…',
     typing: '{{name}}님이 입력 중…',
+    online: '접속 중',
     deleted: '삭제된 메시지입니다',
     unread: '안 읽음',
     pending: '전송 대기 중',

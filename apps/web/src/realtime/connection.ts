@@ -1,5 +1,6 @@
 import { type ClientFrame, ServerFrame, type UserNotice, WsCloseCode } from '@couple-chat/protocol';
 import { type BackoffOptions, backoffDelay, defaultBackoff } from './backoff';
+import { PresenceBook } from './presence';
 import { EventSequence } from './sequence';
 
 export type HelloFrame = Extract<ServerFrame, { type: 'hello' }>;
@@ -7,6 +8,7 @@ export type EventFrame = Extract<ServerFrame, { type: 'event' }>;
 export type ErrorFrame = Extract<ServerFrame, { type: 'error' }>;
 export type AckFrame = Extract<ServerFrame, { type: 'message.ack' }>;
 export type TypingFrame = Extract<ServerFrame, { type: 'typing' }>;
+export type PresenceFrame = Extract<ServerFrame, { type: 'presence' }>;
 
 /** idle: not wanted (signed out); open: the server said hello; otherwise on the way there. */
 export type RealtimeStatus = 'idle' | 'connecting' | 'open' | 'reconnecting';
@@ -36,6 +38,8 @@ export interface RealtimeEvents {
   ack: AckFrame;
   /** The partner started or stopped typing; never logged, so never replayed. */
   typing: TypingFrame;
+  /** Whether the partner has the app open changed; read it with `isOnline`. */
+  presence: undefined;
   /** The server closed with "session ended": the cookie expired or was revoked. */
   unauthenticated: undefined;
   /**
@@ -77,6 +81,8 @@ export class RealtimeConnection {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private stableTimer: ReturnType<typeof setTimeout> | undefined;
   private pingTimer: ReturnType<typeof setInterval> | undefined;
+  private readonly presence = new PresenceBook();
+  private presenceTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: RealtimeOptions) {
     this.options = {
@@ -95,6 +101,11 @@ export class RealtimeConnection {
   /** The last seq seen of a couple's stream, if any. */
   lastSeq(coupleId: string): number | undefined {
     return this.sequences.get(coupleId)?.last;
+  }
+
+  /** Whether `userId` (the partner) has the app open on at least one live connection. */
+  isOnline(userId: string): boolean {
+    return this.presence.isOnline(userId);
   }
 
   on<K extends keyof RealtimeEvents>(type: K, listener: Listener<K>): () => void {
@@ -119,6 +130,7 @@ export class RealtimeConnection {
     this.wanted = false;
     this.dropSocket(closedByClient);
     this.sequences.clear();
+    this.forgetPresence();
     this.coupleId = null;
     this.setStatus('idle');
   }
@@ -219,12 +231,15 @@ export class RealtimeConnection {
     else if (frame.type === 'error') this.emit('error', frame);
     else if (frame.type === 'message.ack') this.emit('ack', frame);
     else if (frame.type === 'typing') this.emit('typing', frame);
+    else if (frame.type === 'presence') this.onPresence(frame);
     // After couple.formed / couple.ended the server says hello again on this socket.
     else if (frame.type === 'notice') this.emit('notice', frame.notice);
   }
 
   private onHello(frame: HelloFrame): void {
     this.coupleId = frame.coupleId;
+    // The server announces the partner afresh after every hello.
+    this.forgetPresence();
     this.resyncRequested = false;
     this.setStatus('open');
     this.emit('hello', frame);
@@ -252,9 +267,36 @@ export class RealtimeConnection {
     for (const event of ready) this.emit('event', event);
   }
 
+  private onPresence(frame: PresenceFrame): void {
+    if (this.presence.apply(frame.userId, frame.connectionId, frame.online, Date.now())) {
+      this.emit('presence', undefined);
+    }
+    this.schedulePresenceExpiry();
+  }
+
+  private schedulePresenceExpiry(): void {
+    clearTimeout(this.presenceTimer);
+    const due = this.presence.nextExpiry();
+    if (due === undefined) return;
+    this.presenceTimer = setTimeout(
+      () => {
+        if (this.presence.expire(Date.now())) this.emit('presence', undefined);
+        this.schedulePresenceExpiry();
+      },
+      Math.max(0, due - Date.now()),
+    );
+  }
+
+  /** Without a socket (or after a new hello) nothing is known about the partner. */
+  private forgetPresence(): void {
+    clearTimeout(this.presenceTimer);
+    if (this.presence.clear()) this.emit('presence', undefined);
+  }
+
   private onClose(code: number): void {
     this.socket = null;
     this.clearTimers();
+    this.forgetPresence();
     if (code === WsCloseCode.unauthenticated) {
       this.wanted = false;
       this.setStatus('idle');
@@ -277,6 +319,7 @@ export class RealtimeConnection {
     const socket = this.socket;
     this.socket = null;
     this.clearTimers();
+    this.forgetPresence();
     socket?.close(code);
   }
 

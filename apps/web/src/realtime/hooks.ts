@@ -28,3 +28,13 @@ export function useCoupleEvents(handler: (frame: EventFrame) => void): void {
   });
   useEffect(() => connection.on('event', (frame) => latest.current(frame)), [connection]);
 }
+
+/** Whether the partner has the app open right now (and nothing more), re-rendering on change. */
+export function usePartnerOnline(partnerId: string): boolean {
+  const connection = useRealtimeConnection();
+  const subscribe = useCallback(
+    (onChange: () => void) => connection.on('presence', onChange),
+    [connection],
+  );
+  return useSyncExternalStore(subscribe, () => connection.isOnline(partnerId));
+}

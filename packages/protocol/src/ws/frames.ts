@@ -57,6 +57,16 @@ export const ServerFrame = z.discriminatedUnion('type', [
     at: z.iso.datetime(),
   }),
   z.object({ type: z.literal('typing'), userId: z.string(), typing: z.boolean() }),
+  /**
+   * One of the partner's connections has the app open (re-announced every 30 s) or closed it. Only
+   * that; never where, on what, or since when. Not logged, never sent about oneself.
+   */
+  z.object({
+    type: z.literal('presence'),
+    userId: z.string(),
+    connectionId: z.string(),
+    online: z.boolean(),
+  }),
   z.object({
     type: z.literal('error'),
     id: z.string().optional(),

@@ -7,6 +7,7 @@ import { formErrorMessage } from '../../i18n/errorMessages';
 import { relationshipDay } from '../../lib/dates';
 import { useTakeFocus } from '../../lib/pendingFocus';
 import { useNow } from '../../lib/useNow';
+import { usePartnerOnline } from '../../realtime/hooks';
 import { Composer } from './Composer';
 import { MessageList } from './MessageList';
 import { ConfirmDeleteDialog, MessageMenu } from './MessageMenu';
@@ -133,15 +134,25 @@ function ChatHeader({ couple }: { couple: CoupleDto }) {
   const now = useNow(60_000);
   // Whoever just connected lands here: the partner's name takes focus.
   const titleRef = useTakeFocus<HTMLHeadingElement>('chat-title');
+  // Only "has the app open right now"; when not, nothing is shown (no "last seen").
+  const online = usePartnerOnline(couple.partner.id);
   const day = couple.startDate ? relationshipDay(couple.startDate, couple.timeZone, now) : null;
   return (
     <header className="chat-header">
       <span className="chat-avatar" aria-hidden="true">
         {couple.partner.displayName.slice(0, 1)}
       </span>
-      <h1 ref={titleRef} id="chat-title" className="chat-title" tabIndex={-1}>
-        {couple.partner.displayName}
-      </h1>
+      <div className="chat-heading">
+        <h1 ref={titleRef} id="chat-title" className="chat-title" tabIndex={-1}>
+          {couple.partner.displayName}
+        </h1>
+        {online && (
+          <span className="chat-presence">
+            <span className="chat-presence-dot" aria-hidden="true" />
+            {t('chat.online')}
+          </span>
+        )}
+      </div>
       {day !== null && (
         <span className="chat-dday">
           {day > 0
