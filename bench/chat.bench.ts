@@ -1,0 +1,252 @@
+// npm run bench:chat — N couples chatting over real WebSockets against the real server (a separate
+// process, SQLite, embedded defaults), and the same load against a bare relay in the same run.
+// Each couple keeps one message in flight (A sends, B receives, B answers, A receives …), so the
+// figures are the server's sustained capacity and the latency at that load. Then: the server's
+// memory with many idle sockets.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { formatRow, summarize } from './stats.js';
+
+const COUPLES = Number(process.env.BENCH_COUPLES ?? 1000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const IDLE_SOCKETS = Number(process.env.BENCH_IDLE_SOCKETS ?? 10_000);
+const root = path.resolve(import.meta.dirname, '..');
+
+function start(
+  script: string,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', script], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`did not start:\n${out}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk;
+      const m = /(?:listening at http:\/\/127\.0\.0\.1:|relay listening on )(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        resolve({ child, port: Number(m[1]) });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (c) => (out += c));
+  });
+}
+
+const rssOf = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+function open(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers, perMessageDeflate: false });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+/** Runs the ping-pong load for SECONDS; `send` and `onReceive` adapt it to a protocol. */
+async function pingPong(
+  pairs: { a: WebSocket; b: WebSocket }[],
+  send: (ws: WebSocket, text: string) => void,
+  received: (raw: string) => string | undefined,
+) {
+  const latencies: number[] = [];
+  let delivered = 0;
+  let running = true;
+  const sentAt = new Map<string, number>();
+  const bounce = (from: WebSocket, to: WebSocket) => {
+    to.on('message', (raw) => {
+      const text = received(raw.toString());
+      if (text === undefined) return;
+      const t0 = sentAt.get(text);
+      if (t0 === undefined) return;
+      sentAt.delete(text);
+      latencies.push(performance.now() - t0);
+      delivered += 1;
+      if (!running) return;
+      const next = randomUUID();
+      sentAt.set(next, performance.now());
+      send(to, next);
+    });
+    void from;
+  };
+  for (const { a, b } of pairs) {
+    bounce(a, b);
+    bounce(b, a);
+  }
+  const started = performance.now();
+  for (const { a } of pairs) {
+    const first = randomUUID();
+    sentAt.set(first, performance.now());
+    send(a, first);
+  }
+  await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  running = false;
+  const elapsed = (performance.now() - started) / 1000;
+  await new Promise((r) => setTimeout(r, 500));
+  return { perSecond: delivered / elapsed, stats: summarize(latencies) };
+}
+
+// --- the bare relay ---
+const relay = await start('bench/relay.ts', { PORT: '0' });
+const relayPairs = await Promise.all(
+  Array.from({ length: COUPLES }, async (_, i) => ({
+    a: await open(`ws://127.0.0.1:${relay.port}/?room=${i}`),
+    b: await open(`ws://127.0.0.1:${relay.port}/?room=${i}`),
+  })),
+);
+const relayResult = await pingPong(
+  relayPairs,
+  (ws, text) => ws.send(text),
+  (raw) => raw,
+);
+for (const p of relayPairs) {
+  p.a.close();
+  p.b.close();
+}
+relay.child.kill('SIGTERM');
+
+// --- the real server ---
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-chat-'));
+const server = await start('apps/server/src/main.ts', {
+  PORT: '0',
+  HOST: '127.0.0.1',
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'info',
+  NODE_ENV: 'production',
+  SIGNUPS_PER_IP_PER_HOUR: '100000',
+});
+const base = `http://127.0.0.1:${server.port}`;
+const origin = { origin: base };
+
+async function post(url: string, body: unknown, cookie?: string) {
+  const res = await fetch(base + url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as any;
+  if (res.status >= 300) throw new Error(`${url}: ${res.status} ${JSON.stringify(json)}`);
+  return { json, cookie: res.headers.getSetCookie()[0]?.split(';')[0] ?? '' };
+}
+
+const setupStarted = performance.now();
+let n = 0;
+async function coupleCookies() {
+  const [a, b] = [++n, ++n].map((i) => ({
+    username: `chat_${i}`,
+    email: `chat${i}@example.com`,
+    displayName: `채팅 ${i}`,
+    password: `bench password ${i}`,
+  }));
+  const ua = await post('/api/users', a);
+  const ub = await post('/api/users', b);
+  const req = await post('/api/connection-requests', { username: b?.username }, ua.cookie);
+  await post(`/api/connection-requests/${req.json.request.id}/approval`, {}, ub.cookie);
+  return { a: ua.cookie, b: ub.cookie };
+}
+const cookies: { a: string; b: string }[] = [];
+for (let i = 0; i < COUPLES; i += 20) {
+  cookies.push(
+    ...(await Promise.all(Array.from({ length: Math.min(20, COUPLES - i) }, coupleCookies))),
+  );
+}
+const setupSeconds = (performance.now() - setupStarted) / 1000;
+
+/** A chat socket that has synced; the listener is attached before 'open', as hello may come with it. */
+function chatSocket(cookie: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/ws`, {
+      headers: { cookie, ...origin },
+      perMessageDeflate: false,
+    });
+    ws.once('error', reject);
+    ws.on('message', function handshake(raw) {
+      const f = JSON.parse(raw.toString());
+      if (f.type === 'hello') ws.send(JSON.stringify({ type: 'sync', afterSeq: f.lastSeq }));
+      if (f.type === 'synced') {
+        ws.off('message', handshake);
+        resolve(ws);
+      }
+    });
+  });
+}
+const serverPairs = [];
+for (let i = 0; i < cookies.length; i += 50) {
+  serverPairs.push(
+    ...(await Promise.all(
+      cookies
+        .slice(i, i + 50)
+        .map(async (c) => ({ a: await chatSocket(c.a), b: await chatSocket(c.b) })),
+    )),
+  );
+}
+const rssConnected = rssOf(server.child.pid as number);
+const serverResult = await pingPong(
+  serverPairs,
+  (ws, text) =>
+    ws.send(
+      JSON.stringify({ type: 'message.send', messageId: text, body: `안녕 ${text.slice(0, 4)}` }),
+    ),
+  (raw) => {
+    const f = JSON.parse(raw);
+    return f.type === 'event' && f.event.type === 'message.created'
+      ? f.event.message.id
+      : undefined;
+  },
+);
+const rssAfterLoad = rssOf(server.child.pid as number);
+for (const p of serverPairs) {
+  p.a.close();
+  p.b.close();
+}
+
+// --- idle sockets: one user's many devices ---
+await new Promise((r) => setTimeout(r, 1000));
+const rssBeforeIdle = rssOf(server.child.pid as number);
+const idle: WebSocket[] = [];
+const idleCookie = cookies[0]?.a ?? '';
+for (let i = 0; i < IDLE_SOCKETS; i += 200) {
+  idle.push(
+    ...(await Promise.all(
+      Array.from({ length: Math.min(200, IDLE_SOCKETS - i) }, () =>
+        open(`${base.replace('http', 'ws')}/ws`, { cookie: idleCookie, ...origin }),
+      ),
+    )),
+  );
+}
+await new Promise((r) => setTimeout(r, 2000));
+const rssIdle = rssOf(server.child.pid as number);
+for (const ws of idle) ws.terminate();
+server.child.kill('SIGTERM');
+await new Promise((r) => server.child.once('exit', r));
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+const r = relayResult;
+const s = serverResult;
+console.log(
+  `bench:chat — Node ${process.version}, ${os.cpus().length} cores; server: separate process, SQLite (WAL, synchronous=NORMAL), in-process hub`,
+);
+console.log(
+  `${COUPLES} couples (${COUPLES * 2} sockets), ${SECONDS} s each, one message in flight per couple; setup ${setupSeconds.toFixed(1)} s\n`,
+);
+console.log(formatRow('baseline: bare relay', r.stats, `${r.perSecond.toFixed(0)} msg/s`));
+console.log(
+  formatRow('couple-chat (persisted, acked)', s.stats, `${s.perSecond.toFixed(0)} msg/s`),
+);
+console.log(`throughput ratio couple-chat / relay: ${(s.perSecond / r.perSecond).toFixed(2)}`);
+console.log(
+  `server RSS: ${rssConnected.toFixed(0)} MiB with ${COUPLES * 2} sockets, ${rssAfterLoad.toFixed(0)} MiB after the load`,
+);
+console.log(
+  `idle sockets: ${IDLE_SOCKETS} more → RSS ${rssBeforeIdle.toFixed(0)} → ${rssIdle.toFixed(0)} MiB (${(((rssIdle - rssBeforeIdle) * 1024) / IDLE_SOCKETS).toFixed(1)} KiB per socket)`,
+);
