@@ -96,7 +96,11 @@ export class ConnectionService {
   async approve(auth: AuthContext, requestId: string, timeZone?: string): Promise<CoupleDto> {
     // A second approval after the first won finds its request cleared; say why, not "not found".
     if (await this.deps.access.findCouple(auth.user.id)) throw alreadyInCouple();
-    const request = await this.deps.access.requireRequest(auth, requestId);
+    const request = await this.deps.access.requireRequest(auth, requestId).catch(async (err) => {
+      // The winning approval may commit between the check above and this read.
+      if (await this.deps.access.findCouple(auth.user.id)) throw alreadyInCouple();
+      throw err;
+    });
     // Only the recipient approves; to the sender the request is not theirs to approve.
     if (request.to_user_id !== auth.user.id) throw new NotFoundError('No such connection request.');
     return this.connect(
