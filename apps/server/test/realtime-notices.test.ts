@@ -44,7 +44,7 @@ describe.each(realtimeVariants())('WebSocket notices on $name', (variant) => {
         [wb, b],
       ] as const) {
         await ws.next('notice', (n) => n.notice === 'couple.formed');
-        const hello = await ws.next();
+        const hello = await ws.next('hello');
         expect(hello).toEqual({
           type: 'hello',
           protocol: 1,
@@ -90,7 +90,7 @@ describe.each(realtimeVariants())('WebSocket notices on $name', (variant) => {
         [wb, c.b],
       ] as const) {
         expect((await ws.next('notice')).notice).toBe('couple.ended');
-        expect(await ws.next()).toEqual({
+        expect(await ws.next('hello')).toEqual({
           type: 'hello',
           protocol: 1,
           userId: u.user.id,
