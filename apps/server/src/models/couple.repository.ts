@@ -114,6 +114,21 @@ export class CoupleRepository {
     await this.db.deleteFrom('couple_members').where('couple_id', '=', coupleId).execute();
   }
 
+  /**
+   * Reserves the next seq unless the couple has ended: the check and the reservation are one
+   * statement, so no write can slip into a couple the sweeper just ended.
+   */
+  async nextSeqIfOpen(coupleId: string): Promise<number | undefined> {
+    const row = await this.db
+      .updateTable('couples')
+      .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+      .where('id', '=', coupleId)
+      .where('status', '!=', 'ended')
+      .returning('last_seq')
+      .executeTakeFirst();
+    return row ? Number(row.last_seq) : undefined;
+  }
+
   /** Reserves the next seq of the couple's log; the row lock orders concurrent writers. */
   async nextSeq(coupleId: string): Promise<number> {
     const row = await this.db

@@ -192,7 +192,8 @@ export class CoupleStream {
         return;
       case 'message.send':
         this.act(frame.messageId, async () => {
-          const ack = await this.deps.messages.send(this.userId, frame.messageId, frame.body);
+          const sender = { userId: this.userId, coupleId: this.coupleId };
+          const ack = await this.deps.messages.send(sender, frame.messageId, frame.body);
           this.send({ type: 'message.ack', ...ack });
         });
         return;

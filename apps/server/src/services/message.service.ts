@@ -14,6 +14,17 @@ export interface MessageAck {
   at: string;
 }
 
+/**
+ * A sender as the WebSocket knows them: the couple id comes from the access check made when the
+ * socket joined its couple (and again whenever the couple changes), never from the client.
+ */
+export interface CoupleMember {
+  userId: string;
+  coupleId: string | null;
+}
+
+const notInCouple = () => new DomainError('not_in_couple', 'You are not connected with a partner.');
+
 const idConflict = () =>
   new DomainError('message_id_conflict', 'This message id is already used by another message.');
 
@@ -33,15 +44,18 @@ export class MessageService {
    * Stores the message and appends `message.created` to the couple's log. The client-chosen id
    * makes this idempotent: a resend returns the first ack and creates nothing.
    */
-  async send(userId: string, messageId: string, body: string): Promise<MessageAck> {
-    const { couple } = await this.deps.access.requireCoupleOf(userId);
-    const existing = await this.deps.repos.messages.findById(couple.id, messageId);
-    if (existing) return this.ackForResend(existing, userId, body);
+  async send(sender: CoupleMember, messageId: string, body: string): Promise<MessageAck> {
+    const { userId, coupleId } = sender;
+    if (!coupleId) throw notInCouple();
+    const couple = { id: coupleId };
     let created: Awaited<ReturnType<typeof appendCoupleEvent>>;
     try {
+      // The hot path is one transaction of three statements: no pre-reads. A resend is recognised
+      // by the primary key refusing the second insert.
       created = await this.deps.inTransaction(async (tx) => {
         const now = this.deps.clock.now();
-        const seq = await tx.couples.nextSeq(couple.id);
+        const seq = await tx.couples.nextSeqIfOpen(couple.id);
+        if (seq === undefined) throw notInCouple();
         const row = {
           couple_id: couple.id,
           id: messageId,
