@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../src/lib/clock.js';
-import { type ReopenableTestDatabase, reopenableTestDatabase } from './support/databases.js';
+import { describe, expect, it } from 'vitest';
 import { createCouple } from './support/factories.js';
 import {
   chatRows,
@@ -10,18 +8,8 @@ import {
   repliesTo,
   secondDevice,
 } from './support/messages.js';
-import {
-  deleteRedisKeys,
-  range,
-  realtimeVariants,
-  redisEnv,
-  roomyRules,
-  Sockets,
-  seqs,
-  sync,
-  uniqueRedisPrefix,
-} from './support/realtime.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { range, realtimeVariants, seqs, sync, twoInstances } from './support/realtime.js';
+import type { TestApp } from './support/test-app.js';
 
 // Two instances share one PostgreSQL schema and fan out through Redis.
 const variants = realtimeVariants().filter((v) => v.redisUrl);
@@ -35,29 +23,7 @@ if (variants.length === 0) {
 }
 
 describe.each(variants)('chat messages across two instances on $name', (variant) => {
-  const prefix = uniqueRedisPrefix('m2');
-  const sockets = new Sockets();
-  const apps: TestApp[] = [];
-  let shared: ReopenableTestDatabase;
-  beforeAll(async () => {
-    shared = await reopenableTestDatabase(variant.database);
-    const clock = new ManualClock(Date.UTC(2026, 10, 24, 12));
-    for (let i = 0; i < 2; i++) {
-      apps.push(
-        await startTestApp(shared, {
-          rateRules: roomyRules,
-          clock,
-          env: redisEnv(variant, prefix),
-        }),
-      );
-    }
-  });
-  afterEach(() => sockets.closeAll());
-  afterAll(async () => {
-    for (const app of apps.reverse()) await app.close();
-    await shared.dispose();
-    if (variant.redisUrl) await deleteRedisKeys(variant.redisUrl, prefix);
-  });
+  const { apps, sockets } = twoInstances(variant, 'm2');
 
   it('orders 100 alternating sends from partners on different instances, delivered once each', async () => {
     const [one, two] = apps as [TestApp, TestApp];

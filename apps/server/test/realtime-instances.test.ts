@@ -1,19 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../src/lib/clock.js';
-import { type ReopenableTestDatabase, reopenableTestDatabase } from './support/databases.js';
+import { describe, expect, it } from 'vitest';
 import { createCouple, signUp } from './support/factories.js';
 import { HttpClient } from './support/http-client.js';
-import {
-  deleteRedisKeys,
-  realtimeVariants,
-  redisEnv,
-  roomyRules,
-  Sockets,
-  seqs,
-  sync,
-  uniqueRedisPrefix,
-} from './support/realtime.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { realtimeVariants, seqs, sync, twoInstances } from './support/realtime.js';
+import type { TestApp } from './support/test-app.js';
 
 // Several instances fan out through Redis and share one PostgreSQL schema.
 const variants = realtimeVariants().filter((v) => v.redisUrl);
@@ -27,29 +16,7 @@ if (variants.length === 0) {
 }
 
 describe.each(variants)('WebSocket across two instances on $name', (variant) => {
-  const prefix = uniqueRedisPrefix('r2');
-  const sockets = new Sockets();
-  const apps: TestApp[] = [];
-  let shared: ReopenableTestDatabase;
-  beforeAll(async () => {
-    shared = await reopenableTestDatabase(variant.database);
-    const clock = new ManualClock(Date.UTC(2026, 10, 24, 12));
-    for (let i = 0; i < 2; i++) {
-      apps.push(
-        await startTestApp(shared, {
-          rateRules: roomyRules,
-          clock,
-          env: redisEnv(variant, prefix),
-        }),
-      );
-    }
-  });
-  afterEach(() => sockets.closeAll());
-  afterAll(async () => {
-    for (const app of apps.reverse()) await app.close();
-    await shared.dispose();
-    if (variant.redisUrl) await deleteRedisKeys(variant.redisUrl, prefix);
-  });
+  const { apps, sockets } = twoInstances(variant, 'r2');
 
   it("delivers a partner's change made on one instance live to a socket on the other", async () => {
     const [one, two] = apps as [TestApp, TestApp];

@@ -1,6 +1,12 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { type TestDatabase, testDatabases } from './databases.js';
+import { ManualClock } from '../../src/lib/clock.js';
+import {
+  type ReopenableTestDatabase,
+  reopenableTestDatabase,
+  type TestDatabase,
+  testDatabases,
+} from './databases.js';
 import type { SignedUp, TestCouple } from './factories.js';
 import { startTestApp, type TestApp } from './test-app.js';
 import { type FrameOf, WsClient } from './ws-client.js';
@@ -115,6 +121,37 @@ export function realtimeApp(variant: RealtimeVariant, options: { heartbeatMs?: n
     t,
     socket: (u: SignedUp | { client: { sessionCookie?: string } }) => sockets.of(t(), u),
   };
+}
+
+/**
+ * Two app instances for the enclosing `describe`, sharing one database (schema) and one Redis, with
+ * one clock: what two servers behind a load balancer look like. Sockets are closed after each test.
+ */
+export function twoInstances(variant: RealtimeVariant, tag: string) {
+  const prefix = uniqueRedisPrefix(tag);
+  const sockets = new Sockets();
+  const apps: TestApp[] = [];
+  let shared: ReopenableTestDatabase;
+  beforeAll(async () => {
+    shared = await reopenableTestDatabase(variant.database);
+    const clock = new ManualClock(Date.UTC(2026, 10, 24, 12));
+    for (let i = 0; i < 2; i++) {
+      apps.push(
+        await startTestApp(shared, {
+          rateRules: roomyRules,
+          clock,
+          env: redisEnv(variant, prefix),
+        }),
+      );
+    }
+  });
+  afterEach(() => sockets.closeAll());
+  afterAll(async () => {
+    for (const app of apps.reverse()) await app.close();
+    await shared.dispose();
+    if (variant.redisUrl) await deleteRedisKeys(variant.redisUrl, prefix);
+  });
+  return { apps, sockets };
 }
 
 /** `count` settings changes, alternating between the partners; each appends one event. */
