@@ -1,4 +1,5 @@
-import { type InputHTMLAttributes, useId } from 'react';
+import type { InputHTMLAttributes } from 'react';
+import { FieldMessages, useFieldIds } from './fieldParts';
 
 interface CheckboxFieldProps
   extends Omit<
@@ -11,25 +12,14 @@ interface CheckboxFieldProps
 }
 
 export function CheckboxField({ label, error, ...input }: CheckboxFieldProps) {
-  const id = useId();
-  const errorId = `${id}-error`;
+  const ids = useFieldIds(undefined, error);
   return (
     <div className="field">
       <div className="checkbox">
-        <input
-          {...input}
-          id={id}
-          type="checkbox"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-        />
-        <label htmlFor={id}>{label}</label>
+        <input {...input} {...ids.control} type="checkbox" />
+        <label htmlFor={ids.id}>{label}</label>
       </div>
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldMessages errorId={ids.errorId} hintId={ids.hintId} error={error} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { type SelectHTMLAttributes, useId } from 'react';
+import type { SelectHTMLAttributes } from 'react';
+import { FieldMessages, useFieldIds } from './fieldParts';
 
 interface SelectFieldProps
   extends Omit<
@@ -13,38 +14,20 @@ interface SelectFieldProps
 }
 
 export function SelectField({ label, options, hint, error, ...select }: SelectFieldProps) {
-  const id = useId();
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ');
+  const ids = useFieldIds(hint, error);
   return (
     <div className="field">
-      <label className="field-label" htmlFor={id}>
+      <label className="field-label" htmlFor={ids.id}>
         {label}
       </label>
-      <select
-        {...select}
-        id={id}
-        className="input select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      >
+      <select {...select} {...ids.control} className="input select">
         {options.map((option) => (
           <option key={option.value} value={option.value} lang={option.lang}>
             {option.label}
           </option>
         ))}
       </select>
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
+      <FieldMessages errorId={ids.errorId} hintId={ids.hintId} error={error} hint={hint} />
     </div>
   );
 }

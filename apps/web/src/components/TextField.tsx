@@ -1,4 +1,5 @@
-import { type InputHTMLAttributes, useId } from 'react';
+import type { InputHTMLAttributes } from 'react';
+import { FieldMessages, useFieldIds } from './fieldParts';
 
 interface TextFieldProps
   extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'aria-invalid' | 'aria-describedby'> {
@@ -10,33 +11,14 @@ interface TextFieldProps
 
 /** A labelled input whose hint and error are read out with it. */
 export function TextField({ label, hint, error, type = 'text', ...input }: TextFieldProps) {
-  const id = useId();
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ');
+  const ids = useFieldIds(hint, error);
   return (
     <div className="field">
-      <label className="field-label" htmlFor={id}>
+      <label className="field-label" htmlFor={ids.id}>
         {label}
       </label>
-      <input
-        {...input}
-        id={id}
-        type={type}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
+      <input {...input} {...ids.control} type={type} className="input" />
+      <FieldMessages errorId={ids.errorId} hintId={ids.hintId} error={error} hint={hint} />
     </div>
   );
 }
