@@ -76,7 +76,7 @@ export interface App {
   background: BackgroundTasks;
   clock: Clock;
   hub: Hub;
-  services: { couples: CoupleService; connections: ConnectionService };
+  services: { couples: CoupleService; connections: ConnectionService; messages: MessageService };
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -272,7 +272,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (redis) await redis.quit().catch(() => redis.disconnect());
     await database.close();
   });
-  return { app, database, background, clock, hub, services: { couples, connections } };
+  return { app, database, background, clock, hub, services: { couples, connections, messages } };
 }
 
 /** Serves the built React app, with client-side routes falling back to index.html. */

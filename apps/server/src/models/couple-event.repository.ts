@@ -6,8 +6,9 @@ export type CoupleEventRow = Selectable<CoupleEventsTable>;
 export class CoupleEventRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async insert(event: CoupleEventsTable): Promise<void> {
-    await this.db.insertInto('couple_events').values(event).execute();
+  async insert(...events: CoupleEventsTable[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.db.insertInto('couple_events').values(events).execute();
   }
 
   /** Events after `afterSeq`, oldest first (the primary key makes this an index range scan). */

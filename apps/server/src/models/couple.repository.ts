@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { CouplesTable, Database } from '../db/schema.js';
 
 export type CoupleRow = Selectable<CouplesTable>;
@@ -118,15 +118,27 @@ export class CoupleRepository {
    * Reserves the next seq unless the couple has ended: the check and the reservation are one
    * statement, so no write can slip into a couple the sweeper just ended.
    */
-  async nextSeqIfOpen(coupleId: string): Promise<number | undefined> {
-    const row = await this.db
+  /**
+   * Reserves consecutive seqs in the logs of several open (not ended) couples at once — `counts`
+   * says how many each — and returns each couple's new last seq. Ended couples are left out.
+   * One statement, so a batch of sends from many couples pays for one round trip.
+   */
+  async reserveSeqsIfOpen(counts: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+    if (counts.size === 0) return new Map();
+    const ids = [...counts.keys()];
+    // cast: PostgreSQL cannot infer a parameter's type inside CASE.
+    const increment = sql<number>`case ${sql.ref('id')} ${sql.join(
+      ids.map((id) => sql`when ${id} then cast(${counts.get(id)} as bigint)`),
+      sql` `,
+    )} end`;
+    const rows = await this.db
       .updateTable('couples')
-      .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
-      .where('id', '=', coupleId)
+      .set((eb) => ({ last_seq: eb('last_seq', '+', increment) }))
+      .where('id', 'in', ids)
       .where('status', '!=', 'ended')
-      .returning('last_seq')
-      .executeTakeFirst();
-    return row ? Number(row.last_seq) : undefined;
+      .returning(['id', 'last_seq'])
+      .execute();
+    return new Map(rows.map((r) => [r.id, Number(r.last_seq)]));
   }
 
   /** Reserves the next seq of the couple's log; the row lock orders concurrent writers. */

@@ -15,8 +15,21 @@ export class MessageRepository {
       .executeTakeFirst();
   }
 
-  async insert(message: MessagesTable): Promise<void> {
-    await this.db.insertInto('messages').values(message).execute();
+  /** The messages with these keys that exist, in any order. */
+  findMany(keys: readonly { coupleId: string; id: string }[]): Promise<MessageRow[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where((eb) =>
+        eb.or(keys.map((k) => eb.and([eb('couple_id', '=', k.coupleId), eb('id', '=', k.id)]))),
+      )
+      .execute();
+  }
+
+  async insert(...messages: MessagesTable[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.db.insertInto('messages').values(messages).execute();
   }
 
   /** Blanks the text; true if this call deleted it (false if it was already deleted). */
