@@ -14,17 +14,25 @@ import { formatRow, summarize } from './stats.js';
 const COUPLES = Number(process.env.BENCH_COUPLES ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const IDLE_SOCKETS = Number(process.env.BENCH_IDLE_SOCKETS ?? 10_000);
+/** The steady phase's offered load: messages per second, spread evenly over every socket. */
+const RATE = Number(process.env.BENCH_RATE ?? 10_000);
 const root = path.resolve(import.meta.dirname, '..');
 
 function start(
   script: string,
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', script], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server and the relay.
+  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(
+    process.execPath,
+    [...extra, '--import', 'tsx', '--conditions=source', script],
+    {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`did not start:\n${out}`)), 30_000);
@@ -53,47 +61,104 @@ function open(url: string, headers: Record<string, string> = {}): Promise<WebSoc
   });
 }
 
+/**
+ * Send→partner-receive latencies. The sender's own copy of its message (the server echoes events
+ * to every socket of the couple) is not a delivery, so each text remembers who sent it.
+ */
+function deliveries() {
+  const pending = new Map<string, { from: WebSocket; at: number }>();
+  const latencies: number[] = [];
+  return {
+    latencies,
+    pending,
+    sent(from: WebSocket, text: string) {
+      pending.set(text, { from, at: performance.now() });
+    },
+    /** True when this is the partner receiving a pending text. */
+    received(by: WebSocket, text: string | undefined): boolean {
+      const entry = text === undefined ? undefined : pending.get(text);
+      if (!entry || entry.from === by || text === undefined) return false;
+      pending.delete(text);
+      latencies.push(performance.now() - entry.at);
+      return true;
+    },
+  };
+}
+
 /** Runs the ping-pong load for SECONDS; `send` and `onReceive` adapt it to a protocol. */
 async function pingPong(
   pairs: { a: WebSocket; b: WebSocket }[],
   send: (ws: WebSocket, text: string) => void,
   received: (raw: string) => string | undefined,
 ) {
-  const latencies: number[] = [];
-  let delivered = 0;
+  const track = deliveries();
   let running = true;
-  const sentAt = new Map<string, number>();
-  const bounce = (from: WebSocket, to: WebSocket) => {
-    to.on('message', (raw) => {
-      const text = received(raw.toString());
-      if (text === undefined) return;
-      const t0 = sentAt.get(text);
-      if (t0 === undefined) return;
-      sentAt.delete(text);
-      latencies.push(performance.now() - t0);
-      delivered += 1;
-      if (!running) return;
-      const next = randomUUID();
-      sentAt.set(next, performance.now());
-      send(to, next);
-    });
-    void from;
+  const sendNew = (ws: WebSocket) => {
+    const text = randomUUID();
+    track.sent(ws, text);
+    send(ws, text);
   };
-  for (const { a, b } of pairs) {
-    bounce(a, b);
-    bounce(b, a);
+  for (const ws of pairs.flatMap(({ a, b }) => [a, b])) {
+    ws.on('message', (raw) => {
+      if (track.received(ws, received(raw.toString())) && running) sendNew(ws);
+    });
   }
   const started = performance.now();
-  for (const { a } of pairs) {
-    const first = randomUUID();
-    sentAt.set(first, performance.now());
-    send(a, first);
-  }
+  for (const { a } of pairs) sendNew(a);
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
   running = false;
   const elapsed = (performance.now() - started) / 1000;
   await new Promise((r) => setTimeout(r, 500));
-  return { perSecond: delivered / elapsed, stats: summarize(latencies) };
+  for (const ws of pairs.flatMap(({ a, b }) => [a, b])) ws.removeAllListeners('message');
+  return { perSecond: track.latencies.length / elapsed, stats: summarize(track.latencies) };
+}
+
+/**
+ * Open loop: RATE messages a second for SECONDS, whatever the answers, spread over every socket
+ * in turn (each stays far below its frame budget). Shows the latency at that load, unlike the
+ * closed loop, whose latency is its own queue (in flight ÷ throughput).
+ */
+async function steady(
+  pairs: { a: WebSocket; b: WebSocket }[],
+  send: (ws: WebSocket, text: string) => void,
+  received: (raw: string) => string | undefined,
+) {
+  const sockets = pairs.flatMap(({ a, b }) => [a, b]);
+  const track = deliveries();
+  for (const ws of sockets) ws.on('message', (raw) => track.received(ws, received(raw.toString())));
+  const TICK_MS = 5;
+  const started = performance.now();
+  let sent = 0;
+  let next = 0;
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      const elapsed = performance.now() - started;
+      if (elapsed >= SECONDS * 1000) {
+        clearInterval(timer);
+        resolve();
+        return;
+      }
+      // Catch up to the schedule, so a late tick does not lower the offered rate.
+      const due = Math.floor((elapsed / 1000) * RATE) - sent;
+      for (let i = 0; i < due; i++) {
+        const text = randomUUID();
+        const ws = sockets[next % sockets.length] as WebSocket;
+        track.sent(ws, text);
+        send(ws, text);
+        next += 1;
+        sent += 1;
+      }
+    }, TICK_MS);
+  });
+  await new Promise((r) => setTimeout(r, 1000));
+  const elapsed = (performance.now() - started) / 1000 - 1;
+  for (const ws of sockets) ws.removeAllListeners('message');
+  return {
+    offered: sent / elapsed,
+    perSecond: track.latencies.length / elapsed,
+    lost: track.pending.size,
+    stats: summarize(track.latencies),
+  };
 }
 
 // --- the bare relay ---
@@ -104,11 +169,9 @@ const relayPairs = await Promise.all(
     b: await open(`ws://127.0.0.1:${relay.port}/?room=${i}`),
   })),
 );
-const relayResult = await pingPong(
-  relayPairs,
-  (ws, text) => ws.send(text),
-  (raw) => raw,
-);
+const relaySend = (ws: WebSocket, text: string) => ws.send(text);
+const relayResult = await pingPong(relayPairs, relaySend, (raw) => raw);
+const relaySteady = await steady(relayPairs, relaySend, (raw) => raw);
 for (const p of relayPairs) {
   p.a.close();
   p.b.close();
@@ -191,19 +254,17 @@ for (let i = 0; i < cookies.length; i += 50) {
   );
 }
 const rssConnected = rssOf(server.child.pid as number);
-const serverResult = await pingPong(
-  serverPairs,
-  (ws, text) =>
-    ws.send(
-      JSON.stringify({ type: 'message.send', messageId: text, body: `안녕 ${text.slice(0, 4)}` }),
-    ),
-  (raw) => {
-    const f = JSON.parse(raw);
-    return f.type === 'event' && f.event.type === 'message.created'
-      ? f.event.message.id
-      : undefined;
-  },
-);
+const chatSend = (ws: WebSocket, text: string) =>
+  ws.send(
+    JSON.stringify({ type: 'message.send', messageId: text, body: `안녕 ${text.slice(0, 4)}` }),
+  );
+/** The partner's copy of a message (the sender's own copy arrives second and finds no entry). */
+const chatReceived = (raw: string) => {
+  const f = JSON.parse(raw);
+  return f.type === 'event' && f.event.type === 'message.created' ? f.event.message.id : undefined;
+};
+const serverResult = await pingPong(serverPairs, chatSend, chatReceived);
+const serverSteady = await steady(serverPairs, chatSend, chatReceived);
 const rssAfterLoad = rssOf(server.child.pid as number);
 for (const p of serverPairs) {
   p.a.close();
@@ -244,6 +305,16 @@ console.log(
   formatRow('couple-chat (persisted, acked)', s.stats, `${s.perSecond.toFixed(0)} msg/s`),
 );
 console.log(`throughput ratio couple-chat / relay: ${(s.perSecond / r.perSecond).toFixed(2)}`);
+console.log(`\nsteady load: ${RATE} msg/s offered for ${SECONDS} s, spread over every socket`);
+for (const [name, x] of [
+  ['baseline: bare relay', relaySteady],
+  ['couple-chat (persisted, acked)', serverSteady],
+] as const) {
+  console.log(
+    formatRow(name, x.stats, `${x.perSecond.toFixed(0)} msg/s delivered, ${x.lost} undelivered`),
+  );
+}
+console.log('');
 console.log(
   `server RSS: ${rssConnected.toFixed(0)} MiB with ${COUPLES * 2} sockets, ${rssAfterLoad.toFixed(0)} MiB after the load`,
 );
