@@ -24,6 +24,8 @@ const env: Record<string, string | undefined> = {
   TEST_CLOCK: 'true',
   // Every spec signs up fresh users from one IP; the Redis limiter counts in real time.
   SIGNUPS_PER_IP_PER_HOUR: '1000',
+  // One keyword (소풍) only, so the other specs can chat about anything without a question.
+  QUESTION_BANK_FILE: path.join(root, 'apps/server/test/support/one-question.json'),
   DATABASE_URL: undefined,
   REDIS_URL: undefined,
 };

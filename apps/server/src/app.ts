@@ -22,8 +22,10 @@ import { coupleController } from './controllers/couple.controller.js';
 import { healthController } from './controllers/health.controller.js';
 import { messageController } from './controllers/message.controller.js';
 import { passwordResetController } from './controllers/password-reset.controller.js';
+import { questionController } from './controllers/question.controller.js';
 import { sessionController } from './controllers/session.controller.js';
 import { testClockController } from './controllers/test-clock.controller.js';
+import { wordRankingController } from './controllers/word-ranking.controller.js';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from './db/database.js';
 import { DomainError } from './errors.js';
 import { registerAuthentication } from './http/authenticate.js';
@@ -32,9 +34,10 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { startCoupleEndingJob } from './jobs/couple-ending.job.js';
 import { startExpiredCredentialsJob } from './jobs/expired-credentials.job.js';
 import { BackgroundTasks } from './lib/background.js';
-import { type Clock, DAY, HOUR, OffsetClock, systemClock } from './lib/clock.js';
+import { type Clock, DAY, HOUR, MINUTE, OffsetClock, systemClock } from './lib/clock.js';
 import { createDevOutboxMailer, createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { createRepositories, transactionRunner } from './models/repositories.js';
+import { BUILT_IN_QUESTIONS, loadQuestionBankFile } from './questions/question-bank.js';
 import {
   createMemoryRateLimiter,
   createRedisRateLimiter,
@@ -52,8 +55,10 @@ import { Publisher } from './services/couple-log.js';
 import { MessageService } from './services/message.service.js';
 import { createArgon2Hasher, type PasswordHasher } from './services/password-hasher.js';
 import { PasswordResetService } from './services/password-reset.service.js';
+import { QuestionService } from './services/question.service.js';
 import { defaultRateRules, type RateRules } from './services/rate-rules.js';
 import { SessionService } from './services/session.service.js';
+import { WordRankingService } from './services/word-ranking.service.js';
 
 export interface AppOptions {
   config: Config;
@@ -201,7 +206,31 @@ export async function buildApp(options: AppOptions): Promise<App> {
     clock,
   });
   const coupleExports = new CoupleExportService({ repos, access, clock });
-  const messages = new MessageService({ repos, inTransaction, access, publisher, clock });
+  const questionBank = config.QUESTION_BANK_FILE
+    ? loadQuestionBankFile(config.QUESTION_BANK_FILE)
+    : BUILT_IN_QUESTIONS;
+  const questionPolicy = {
+    bank: questionBank,
+    minGapMs: config.QUESTION_MIN_GAP_MINUTES * MINUTE,
+    reaskMs: config.QUESTION_REASK_DAYS * DAY,
+  };
+  const messages = new MessageService({
+    repos,
+    inTransaction,
+    access,
+    publisher,
+    clock,
+    questions: questionPolicy,
+  });
+  const wordRanking = new WordRankingService({ repos, inTransaction, access, publisher, clock });
+  const questions = new QuestionService({
+    repos,
+    inTransaction,
+    access,
+    publisher,
+    clock,
+    bank: questionBank,
+  });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -241,6 +270,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   connectionController(app, connections);
   coupleController(app, couples, coupleExports);
   messageController(app, messages);
+  wordRankingController(app, wordRanking);
+  questionController(app, questions);
   if (config.TEST_CLOCK && clock instanceof OffsetClock) testClockController(app, clock, couples);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerGateway(app, {

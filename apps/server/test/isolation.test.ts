@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { testDatabases } from './support/databases.js';
 import { createCouple, type SignedUp, signUp, type TestCouple } from './support/factories.js';
 import { type ApiResponse, HttpClient } from './support/http-client.js';
 import { parseRouteTree, type RegisteredRoute } from './support/routes.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { ONE_QUESTION, startTestApp, type TestApp } from './support/test-app.js';
 import { WsClient } from './support/ws-client.js';
 
 /**
@@ -45,6 +45,7 @@ const routeTable: Record<string, Scope> = {
   'PUT /api/me/password': 'account',
   'DELETE /api/sessions': 'account',
   'DELETE /api/sessions/current': 'account',
+  'PUT /api/word-ranking/settings': 'account', // the user's own choice of 3, 5 or 10
 
   'GET /api/connection-requests': 'connection',
   'POST /api/connection-requests': 'connection',
@@ -63,10 +64,21 @@ const routeTable: Record<string, Scope> = {
   'GET /api/couple/export': 'couple',
   'GET /api/messages': 'couple',
   'GET /api/read-positions': 'couple',
+  'GET /api/word-ranking': 'couple',
+  'GET /api/excluded-words': 'couple',
+  'POST /api/excluded-words': 'couple',
+  'POST /api/excluded-words/restore': 'couple',
+  'GET /api/questions/open': 'couple',
+  'PUT /api/questions/:id/answer': 'couple',
+  'GET /api/questions': 'couple',
+  'GET /api/question-settings': 'couple',
+  'PUT /api/question-keywords/:id': 'couple',
+  'POST /api/custom-questions': 'couple',
+  'DELETE /api/custom-questions/:id': 'couple',
 };
 
 /** A valid call of each couple route, in an order where each succeeds for a couple. */
-const coupleCalls: { route: string; url?: string; body?: unknown }[] = [
+const coupleCalls: { route: string; url?: string | (() => string); body?: unknown }[] = [
   { route: 'GET /api/couple' },
   { route: 'PATCH /api/couple', body: { startDate: '2024-03-01', timeZone: 'Asia/Tokyo' } },
   { route: 'GET /api/couple/events', url: '/api/couple/events?after=0&limit=500' },
@@ -74,9 +86,34 @@ const coupleCalls: { route: string; url?: string; body?: unknown }[] = [
   { route: 'GET /api/couple/export', url: '/api/couple/export?format=html' },
   { route: 'GET /api/messages', url: '/api/messages?limit=200' },
   { route: 'GET /api/read-positions' },
+  { route: 'GET /api/word-ranking', url: '/api/word-ranking?top=10' },
+  { route: 'POST /api/excluded-words', body: { words: ['음식을'] } },
+  { route: 'GET /api/excluded-words' },
+  { route: 'POST /api/excluded-words/restore', body: { words: ['음식'] } },
+  { route: 'GET /api/questions/open' },
+  {
+    route: 'PUT /api/questions/:id/answer',
+    url: () => `/api/questions/${questionOfA}/answer`,
+    body: { body: '김밥이랑 돗자리' },
+  },
+  { route: 'GET /api/questions', url: '/api/questions?limit=100' },
+  { route: 'GET /api/question-settings' },
+  {
+    route: 'PUT /api/question-keywords/:id',
+    url: '/api/question-keywords/e2e-picnic',
+    body: { enabled: false },
+  },
+  { route: 'POST /api/custom-questions', body: { word: '바다를', text: '바다 좋아해?' } },
+  { route: 'DELETE /api/custom-questions/:id', url: () => `/api/custom-questions/${customOfA}` },
   { route: 'POST /api/couple/ending' },
   { route: 'DELETE /api/couple/ending' },
 ];
+
+/** Couple A's open question and own question, known once the suite has made them. */
+let questionOfA = '';
+let customOfA = '';
+const urlOf = (call: { route: string; url?: string | (() => string) }) =>
+  typeof call.url === 'function' ? call.url() : (call.url ?? pathOf(call.route));
 
 /** Valid input for every authenticated route, so that only the missing session can fail it. */
 const authSamples: Record<string, { url?: string; body?: unknown }> = {
@@ -96,6 +133,18 @@ const authSamples: Record<string, { url?: string; body?: unknown }> = {
   'GET /api/invites/:code': { url: '/api/invites/ABCDEFGH' },
   'POST /api/invites/:code/acceptance': { url: '/api/invites/ABCDEFGH/acceptance', body: {} },
   'PATCH /api/couple': { body: { startDate: '2024-01-01' } },
+  'PUT /api/word-ranking/settings': { body: { top: 3 } },
+  'POST /api/excluded-words': { body: { words: ['음식'] } },
+  'POST /api/excluded-words/restore': { body: { words: ['음식'] } },
+  'PUT /api/questions/:id/answer': {
+    url: '/api/questions/0193a0d6-0000-7000-8000-000000000000/answer',
+    body: { body: 'an answer' },
+  },
+  'PUT /api/question-keywords/:id': { body: { enabled: false } },
+  'POST /api/custom-questions': { body: { word: '바다', text: '바다 좋아해?' } },
+  'DELETE /api/custom-questions/:id': {
+    url: '/api/custom-questions/0193a0d6-0000-7000-8000-000000000000',
+  },
 };
 
 /** WebSocket frame types, classified the same way. */
@@ -151,7 +200,10 @@ describe.each(testDatabases())('couple isolation on $name', (database) => {
   let routes: RegisteredRoute[];
   beforeAll(async () => {
     webDir = fakeWebBuild();
-    t = await startTestApp(database, { rateRules: roomyRules, env: { WEB_DIST_DIR: webDir } });
+    t = await startTestApp(database, {
+      rateRules: roomyRules,
+      env: { WEB_DIST_DIR: webDir, QUESTION_BANK_FILE: ONE_QUESTION },
+    });
     // The union over configurations: the test clock adds its route only when enabled.
     const withClock = await startTestApp(database, {
       clock: new OffsetClock(),
@@ -252,9 +304,28 @@ describe.each(testDatabases())('couple isolation on $name', (database) => {
       // Give the other couples history and state worth protecting: b has settings, c is ending.
       await b.b.client.patch('/api/couple', { startDate: '2019-09-09', timeZone: 'Europe/Rome' });
       await c.a.client.post('/api/couple/ending');
+      // Both a and b talk about a picnic: each gets an open question; b's must stay b's.
+      for (const x of [a, b]) {
+        const ws = (await WsClient.connectReady(t.baseUrl, { session: x.a.client.sessionCookie }))
+          .client;
+        ws.send({ type: 'sync', afterSeq: 0, id: 's' });
+        await ws.next('synced');
+        const messageId = randomUUID();
+        ws.send({ type: 'message.send', messageId, body: '다음 주말에 소풍 갈래?' });
+        await ws.next('message.ack', (f) => f.messageId === messageId);
+        ws.close();
+      }
+      questionOfA = (await a.a.client.get('/api/questions/open')).body.question.id;
+      const questionOfB = (await b.b.client.get('/api/questions/open')).body.question.id;
+      // b's first partner answers (so they can chat on); b's question stays open for the other.
+      await b.a.client.put(`/api/questions/${questionOfB}/answer`, {
+        body: 'a secret answer of B',
+      });
       s = await signUp(t.baseUrl, labelled('ss'));
       single = await signUp(t.baseUrl, labelled('tt'));
       foreign = [
+        questionOfB,
+        'a secret answer of B',
         b.coupleId,
         c.coupleId,
         s.user.id,
@@ -273,9 +344,12 @@ describe.each(testDatabases())('couple isolation on $name', (database) => {
     it('reads and changes only its own couple through every couple route', async () => {
       for (const call of coupleCalls) {
         const before = await othersRows();
-        const url = call.url ?? pathOf(call.route);
+        const url = urlOf(call);
         const res = await a.a.client.request(methodOf(call.route), url, call.body);
-        expect(res.status, call.route).toBe(200);
+        expect(res.status, call.route).toBe(
+          methodOf(call.route) === 'POST' && call.route.includes('custom') ? 201 : 200,
+        );
+        if (call.route === 'POST /api/custom-questions') customOfA = res.body.custom[0].id;
         expectNothingForeign(res, call.route);
         if (methodOf(call.route) === 'GET') {
           const head = await a.a.client.request('HEAD', url);
@@ -289,7 +363,15 @@ describe.each(testDatabases())('couple isolation on $name', (database) => {
       expect(own.couple).toMatchObject({ start_date: '2024-03-01', status: 'active' });
       expect(own.events.map((e) => e.type)).toEqual([
         'couple.connected',
+        'message.created',
+        'question.asked',
         'couple.updated',
+        'words.excluded',
+        'words.restored',
+        'question.answered',
+        'questions.settings_changed',
+        'questions.settings_changed',
+        'questions.settings_changed',
         'couple.ending_requested',
         'couple.ending_cancelled',
       ]);
@@ -343,11 +425,7 @@ describe.each(testDatabases())('couple isolation on $name', (database) => {
     it('gives a single user 409 not_in_couple on every couple route but GET /api/couple', async () => {
       for (const call of coupleCalls) {
         const before = await othersRows();
-        const res = await s.client.request(
-          methodOf(call.route),
-          call.url ?? pathOf(call.route),
-          call.body,
-        );
+        const res = await s.client.request(methodOf(call.route), urlOf(call), call.body);
         if (call.route === 'GET /api/couple') {
           expect(res.body).toEqual({ couple: null });
         } else {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../src/db/database.js';
 import { DomainError } from '../src/errors.js';
 import { createRepositories, transactionRunner } from '../src/models/repositories.js';
+import { QuestionBankIndex } from '../src/questions/question-bank.js';
 import { createMemoryHub } from '../src/realtime/hub.js';
 import { AccessService } from '../src/services/access.service.js';
 import { Publisher } from '../src/services/couple-log.js';
@@ -15,6 +16,8 @@ import {
 } from './support/databases.js';
 import { createCouple, type TestCouple } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+
+const noQuestions = new QuestionBankIndex({ version: 1, keywords: [] });
 
 /** Sends that arrive in the same turn of the event loop are written in one transaction. */
 describe.each(testDatabases())('group commit of chat messages on $name', (database) => {
@@ -128,6 +131,7 @@ describe.each(testDatabases())('group commit of chat messages on $name', (databa
         pino({ level: 'silent' }),
       ),
       clock: t.clock,
+      questions: { bank: noQuestions, minGapMs: 0, reaskMs: 0 },
     });
     const ids = Array.from({ length: 5 }, () => randomUUID());
     const acks = await Promise.all(ids.map((id, i) => flaky.send(member(c, 'a'), id, `m${i}`)));
@@ -149,6 +153,7 @@ describe.each(testDatabases())('group commit of chat messages on $name', (databa
         access: new AccessService(repos),
         publisher: new Publisher(createMemoryHub(logger), logger),
         clock: t.clock,
+        questions: { bank: noQuestions, minGapMs: 0, reaskMs: 0 },
       });
       for (let round = 0; round < 5; round++) {
         const id = randomUUID();

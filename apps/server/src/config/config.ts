@@ -36,6 +36,9 @@ export const ConfigSchema = z.object({
   /** Sign-ups allowed per client IP per hour; raise it when many friends share one network. */
   SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  QUESTION_MIN_GAP_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  QUESTION_REASK_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  QUESTION_BANK_FILE: z.string().min(1).optional(),
   TRUST_PROXY: booleanFromEnv.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().min(1).optional(),

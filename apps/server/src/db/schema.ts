@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Table shapes as Kysely sees them. Timestamps are UTC epoch milliseconds in both dialects. */
 export interface UsersTable {
   id: string;
@@ -10,6 +12,8 @@ export interface UsersTable {
   locale: string;
   created_at: number;
   updated_at: number;
+  /** How many words the word ranking shows this user: 3, 5 or 10. */
+  ranking_size: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -45,6 +49,14 @@ export interface CouplesTable {
   ended_at: number | null;
   /** The newest event's seq; bumped in the same transaction that appends an event. */
   last_seq: number;
+  /** The first local day summed in word_window; null until the window first moves. */
+  words_from: string | null;
+  /** The couple_questions row both must answer; null when no question is open. */
+  open_question_id: string | null;
+  /** JSON array of the user ids who have not answered the open question yet. */
+  question_waiting: string | null;
+  /** Epoch ms before which no new question is asked (the minimum gap); null: any time. */
+  question_next_at: number | null;
 }
 
 export interface CoupleMembersTable {
@@ -85,6 +97,70 @@ export interface MessagesTable {
   body: string | null;
   created_at: number;
   deleted_at: number | null;
+  /** The couple's local day (YYYY-MM-DD) it was sent on: where its words are counted. */
+  day: string | null;
+}
+
+export interface WordCountsTable {
+  couple_id: string;
+  user_id: string;
+  /** Local day in the couple's time zone, YYYY-MM-DD. */
+  day: string;
+  word: string;
+  count: number;
+}
+
+export interface CoupleQuestionsTable {
+  id: string;
+  couple_id: string;
+  /** The bank question's id, or `custom:<id>`. */
+  question_id: string;
+  /** The tokenizer word that brought it up. */
+  word: string;
+  text_ko: string;
+  text_en: string;
+  principle: string | null;
+  message_id: string | null;
+  asked_at: number;
+  revealed_at: number | null;
+}
+
+export interface QuestionAnswersTable {
+  couple_question_id: string;
+  user_id: string;
+  body: string;
+  answered_at: number;
+  updated_at: number;
+}
+
+export interface CustomQuestionsTable {
+  id: string;
+  couple_id: string;
+  /** Normalised as the tokenizer reads it. */
+  word: string;
+  text: string;
+  created_by: string;
+  created_at: number;
+}
+
+export interface DisabledKeywordsTable {
+  couple_id: string;
+  keyword_id: string;
+}
+
+/** Word counts summed over the ranking's window; `user_id` '*' is both partners together. */
+export interface WordWindowTable {
+  couple_id: string;
+  user_id: string;
+  word: string;
+  count: number;
+}
+
+export interface ExcludedWordsTable {
+  couple_id: string;
+  word: string;
+  excluded_by: string;
+  excluded_at: number;
 }
 
 export interface ReadPositionsTable {
@@ -105,4 +181,11 @@ export interface Database {
   couple_events: CoupleEventsTable;
   messages: MessagesTable;
   read_positions: ReadPositionsTable;
+  word_counts: WordCountsTable;
+  word_window: WordWindowTable;
+  excluded_words: ExcludedWordsTable;
+  couple_questions: CoupleQuestionsTable;
+  question_answers: QuestionAnswersTable;
+  custom_questions: CustomQuestionsTable;
+  disabled_keywords: DisabledKeywordsTable;
 }

@@ -8,6 +8,33 @@ export interface Membership {
   partnerId: string;
 }
 
+/** What sends need to know about the couple's questions. */
+export interface QuestionState {
+  openId: string | null;
+  /** Who has not answered the open question yet. */
+  waiting: string[];
+  /** No new question before this (epoch ms); null: any time. */
+  nextAt: number | null;
+}
+
+export interface Reserved {
+  lastSeq: number;
+  timeZone: string;
+  question: QuestionState;
+}
+
+function questionStateOf(row: {
+  open_question_id: string | null;
+  question_waiting: string | null;
+  question_next_at: number | null;
+}): QuestionState {
+  return {
+    openId: row.open_question_id,
+    waiting: row.question_waiting ? (JSON.parse(row.question_waiting) as string[]) : [],
+    nextAt: row.question_next_at === null ? null : Number(row.question_next_at),
+  };
+}
+
 export class CoupleRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -54,7 +81,7 @@ export class CoupleRepository {
 
   async updateSettings(
     coupleId: string,
-    changes: Partial<Pick<CouplesTable, 'start_date' | 'time_zone'>>,
+    changes: Partial<Pick<CouplesTable, 'start_date' | 'time_zone' | 'words_from'>>,
   ): Promise<void> {
     await this.db.updateTable('couples').set(changes).where('id', '=', coupleId).execute();
   }
@@ -115,15 +142,12 @@ export class CoupleRepository {
   }
 
   /**
-   * Reserves the next seq unless the couple has ended: the check and the reservation are one
-   * statement, so no write can slip into a couple the sweeper just ended.
-   */
-  /**
    * Reserves consecutive seqs in the logs of several open (not ended) couples at once — `counts`
-   * says how many each — and returns each couple's new last seq. Ended couples are left out.
-   * One statement, so a batch of sends from many couples pays for one round trip.
+   * says how many each — and returns each couple's new last seq, time zone and question state.
+   * Ended couples are left out: the check and the reservation are one statement, so no write can
+   * slip into a couple the sweeper just ended, and a batch from many couples pays one round trip.
    */
-  async reserveSeqsIfOpen(counts: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+  async reserveSeqsIfOpen(counts: ReadonlyMap<string, number>): Promise<Map<string, Reserved>> {
     if (counts.size === 0) return new Map();
     const ids = [...counts.keys()];
     // cast: PostgreSQL cannot infer a parameter's type inside CASE.
@@ -136,9 +160,56 @@ export class CoupleRepository {
       .set((eb) => ({ last_seq: eb('last_seq', '+', increment) }))
       .where('id', 'in', ids)
       .where('status', '!=', 'ended')
-      .returning(['id', 'last_seq'])
+      .returning([
+        'id',
+        'last_seq',
+        'time_zone',
+        'open_question_id',
+        'question_waiting',
+        'question_next_at',
+      ])
       .execute();
-    return new Map(rows.map((r) => [r.id, Number(r.last_seq)]));
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { lastSeq: Number(r.last_seq), timeZone: r.time_zone, question: questionStateOf(r) },
+      ]),
+    );
+  }
+
+  /** Gives back reserved seqs that went unused, or takes more: the log's last seq becomes `seq`. */
+  async setLastSeq(coupleId: string, seq: number): Promise<void> {
+    await this.db
+      .updateTable('couples')
+      .set({ last_seq: seq })
+      .where('id', '=', coupleId)
+      .execute();
+  }
+
+  /** Locks the couple's row for the rest of the transaction and reads its question state. */
+  async lockQuestionState(coupleId: string): Promise<QuestionState | undefined> {
+    const row = await this.db
+      .updateTable('couples')
+      .set((eb) => ({ last_seq: eb.ref('last_seq') }))
+      .where('id', '=', coupleId)
+      .returning(['open_question_id', 'question_waiting', 'question_next_at'])
+      .executeTakeFirst();
+    return row ? questionStateOf(row) : undefined;
+  }
+
+  async setQuestionState(
+    coupleId: string,
+    state: { openId: string | null; waiting: readonly string[]; nextAt?: number },
+  ): Promise<void> {
+    await this.db
+      .updateTable('couples')
+      .set({
+        open_question_id: state.openId,
+        question_waiting: state.openId ? JSON.stringify(state.waiting) : null,
+        ...(state.nextAt === undefined ? {} : { question_next_at: state.nextAt }),
+      })
+      .where('id', '=', coupleId)
+      .execute();
   }
 
   /** Reserves the next seq of the couple's log; the row lock orders concurrent writers. */

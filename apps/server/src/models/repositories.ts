@@ -3,12 +3,15 @@ import type { Database } from '../db/schema.js';
 import { ConnectionRequestRepository } from './connection-request.repository.js';
 import { CoupleRepository } from './couple.repository.js';
 import { CoupleEventRepository } from './couple-event.repository.js';
+import { ExcludedWordRepository } from './excluded-word.repository.js';
 import { InviteRepository } from './invite.repository.js';
 import { MessageRepository } from './message.repository.js';
 import { PasswordResetRepository } from './password-reset.repository.js';
+import { QuestionRepository } from './question.repository.js';
 import { ReadPositionRepository } from './read-position.repository.js';
 import { SessionRepository } from './session.repository.js';
 import { UserRepository } from './user.repository.js';
+import { WordCountRepository } from './word-count.repository.js';
 
 export interface Repositories {
   users: UserRepository;
@@ -20,6 +23,9 @@ export interface Repositories {
   invites: InviteRepository;
   messages: MessageRepository;
   readPositions: ReadPositionRepository;
+  wordCounts: WordCountRepository;
+  excludedWords: ExcludedWordRepository;
+  questions: QuestionRepository;
 }
 
 export function createRepositories(db: Kysely<Database>): Repositories {
@@ -33,6 +39,9 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     invites: new InviteRepository(db),
     messages: new MessageRepository(db),
     readPositions: new ReadPositionRepository(db),
+    wordCounts: new WordCountRepository(db),
+    excludedWords: new ExcludedWordRepository(db),
+    questions: new QuestionRepository(db),
   };
 }
 

@@ -1,9 +1,9 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, UsersTable } from '../db/schema.js';
 
 export type UserRow = Selectable<UsersTable>;
 
-export type NewUser = UsersTable;
+export type NewUser = Insertable<UsersTable>;
 
 /** Users are not couple-scoped: each row belongs to the person it describes. */
 export class UserRepository {
@@ -36,6 +36,10 @@ export class UserRepository {
     },
   ): Promise<void> {
     await this.db.updateTable('users').set(changes).where('id', '=', id).execute();
+  }
+
+  async setRankingSize(id: string, size: number): Promise<void> {
+    await this.db.updateTable('users').set({ ranking_size: size }).where('id', '=', id).execute();
   }
 
   async delete(id: string): Promise<void> {

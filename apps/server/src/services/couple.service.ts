@@ -135,9 +135,13 @@ export class CoupleService {
   private async deleteSharedData(tx: Repositories, coupleId: string): Promise<void> {
     await tx.messages.deleteAll(coupleId);
     await tx.readPositions.deleteAll(coupleId);
+    await tx.wordCounts.deleteAll(coupleId);
+    await tx.excludedWords.deleteAll(coupleId);
+    await tx.questions.deleteAll(coupleId);
+    await tx.couples.setQuestionState(coupleId, { openId: null, waiting: [] });
     await tx.coupleEvents.deleteAll(coupleId);
     await tx.couples.deleteMembers(coupleId);
-    await tx.couples.updateSettings(coupleId, { start_date: null });
+    await tx.couples.updateSettings(coupleId, { start_date: null, words_from: null });
   }
 
   private async change(

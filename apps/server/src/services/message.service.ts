@@ -1,25 +1,24 @@
-import type {
-  CoupleEventDto,
-  MessagesResponse,
-  ReadPositionsResponse,
-} from '@couple-chat/protocol';
+import type { MessagesResponse, ReadPositionsResponse } from '@couple-chat/protocol';
 import { uniqueViolationColumn } from '../db/errors.js';
-import type { CoupleEventsTable } from '../db/schema.js';
 import { DomainError, NotFoundError } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
 import { GroupCommit, type Outcome } from '../lib/group-commit.js';
-import type { MessageRow } from '../models/message.repository.js';
 import type { InTransaction, Repositories } from '../models/repositories.js';
 import type { AccessService } from './access.service.js';
 import { appendCoupleEvent, type Publisher } from './couple-log.js';
 import { toMessageDto } from './message.presenter.js';
+import {
+  ackForResend,
+  type MessageAck,
+  notInCouple,
+  type PendingSend,
+  writeSends,
+} from './message-batch.js';
+import type { AskPolicy } from './question-asker.js';
 import type { AuthContext } from './session.service.js';
+import { wordDeltas } from './word-tally.js';
 
-export interface MessageAck {
-  messageId: string;
-  seq: number;
-  at: string;
-}
+export type { MessageAck };
 
 /**
  * A sender as the WebSocket knows them: the couple id comes from the access check made when the
@@ -30,23 +29,6 @@ export interface CoupleMember {
   coupleId: string | null;
 }
 
-interface PendingSend {
-  userId: string;
-  coupleId: string;
-  messageId: string;
-  body: string;
-}
-
-const keyOf = (coupleId: string, messageId: string) => `${coupleId} ${messageId}`;
-
-function settleNow<R>(fn: () => R): Outcome<R> {
-  try {
-    return { ok: true, value: fn() };
-  } catch (error) {
-    return { ok: false, error };
-  }
-}
-
 async function settle<R>(fn: () => Promise<R>): Promise<Outcome<R>> {
   try {
     return { ok: true, value: await fn() };
@@ -54,11 +36,6 @@ async function settle<R>(fn: () => Promise<R>): Promise<Outcome<R>> {
     return { ok: false, error };
   }
 }
-
-const notInCouple = () => new DomainError('not_in_couple', 'You are not connected with a partner.');
-
-const idConflict = () =>
-  new DomainError('message_id_conflict', 'This message id is already used by another message.');
 
 /** Chat messages: persisted and logged in one transaction, acked only after commit. */
 export class MessageService {
@@ -69,6 +46,7 @@ export class MessageService {
       access: AccessService;
       publisher: Publisher;
       clock: Clock;
+      questions: AskPolicy;
     },
   ) {}
 
@@ -95,150 +73,30 @@ export class MessageService {
     }
   });
 
-  /**
-   * One transaction for the batch: which ids exist already (resends), one seq reservation per
-   * couple, and one insert each for the messages and their log events.
-   */
+  /** One transaction for the batch (see writeSends); events are published after commit. */
   private async writeBatch(batch: PendingSend[]): Promise<Outcome<MessageAck>[]> {
-    const outcomes: Outcome<MessageAck>[] = new Array(batch.length);
-    const published = new Map<string, CoupleEventDto[]>();
-    const written = new Map<string, MessageRow>();
-    await this.deps.inTransaction(async (tx) => {
-      const now = this.deps.clock.now();
-      const keys = batch.map((item) => ({ coupleId: item.coupleId, id: item.messageId }));
-      const existing = new Map(
-        (await tx.messages.findMany(keys)).map((row) => [keyOf(row.couple_id, row.id), row]),
-      );
-      const fresh = new Map<string, number[]>();
-      const claimed = new Set<string>();
-      batch.forEach((item, i) => {
-        const key = keyOf(item.coupleId, item.messageId);
-        const row = existing.get(key);
-        if (row) outcomes[i] = settleNow(() => this.ackForResend(row, item.userId, item.body));
-        else if (!claimed.has(key)) {
-          claimed.add(key);
-          const ofCouple = fresh.get(item.coupleId);
-          if (ofCouple) ofCouple.push(i);
-          else fresh.set(item.coupleId, [i]);
-        }
-      });
-      const messages: MessageRow[] = [];
-      const events: CoupleEventsTable[] = [];
-      const reserved = await tx.couples.reserveSeqsIfOpen(
-        new Map([...fresh].map(([coupleId, indexes]) => [coupleId, indexes.length])),
-      );
-      for (const [coupleId, indexes] of fresh) {
-        const last = reserved.get(coupleId);
-        if (last === undefined) {
-          for (const i of indexes) outcomes[i] = { ok: false, error: notInCouple() };
-          continue;
-        }
-        const dtos: CoupleEventDto[] = [];
-        indexes.forEach((i, n) => {
-          const item = batch[i] as PendingSend;
-          const seq = last - indexes.length + 1 + n;
-          const row: MessageRow = {
-            couple_id: coupleId,
-            id: item.messageId,
-            seq,
-            sender_id: item.userId,
-            body: item.body,
-            created_at: now,
-            deleted_at: null,
-          };
-          const event = { type: 'message.created' as const, message: toMessageDto(row) };
-          const at = new Date(now).toISOString();
-          messages.push(row);
-          events.push({
-            couple_id: coupleId,
-            seq,
-            type: event.type,
-            payload: JSON.stringify(event),
-            created_at: now,
-          });
-          written.set(keyOf(coupleId, item.messageId), row);
-          dtos.push({ seq, at, event });
-          outcomes[i] = { ok: true, value: { messageId: item.messageId, seq, at } };
-        });
-        published.set(coupleId, dtos);
-      }
-      await tx.messages.insert(...messages);
-      await tx.coupleEvents.insert(...events);
-    });
-    // The same id twice in one batch (two devices resending at once): the later is a resend.
-    batch.forEach((item, i) => {
-      if (outcomes[i]) return;
-      const row = written.get(keyOf(item.coupleId, item.messageId));
-      outcomes[i] = row
-        ? settleNow(() => this.ackForResend(row, item.userId, item.body))
-        : { ok: false, error: notInCouple() };
-    });
+    const { outcomes, events } = await this.deps.inTransaction((tx) =>
+      writeSends(tx, batch, this.deps.clock.now(), this.deps.questions),
+    );
     await Promise.all(
-      [...published].map(([coupleId, dtos]) => this.deps.publisher.coupleEvents(coupleId, dtos)),
+      [...events].map(([coupleId, dtos]) => this.deps.publisher.coupleEvents(coupleId, dtos)),
     );
     return outcomes;
   }
 
-  /** The unbatched path: three statements, and a resend recognised by the primary key. */
-  private async sendOne({ userId, coupleId, messageId, body }: PendingSend): Promise<MessageAck> {
-    let created: CoupleEventDto;
+  /** One send on its own; a resend that raced in from another connection gets the first ack. */
+  private async sendOne(item: PendingSend): Promise<MessageAck> {
     try {
-      created = await this.deps.inTransaction(async (tx) => {
-        const now = this.deps.clock.now();
-        const seq = (await tx.couples.reserveSeqsIfOpen(new Map([[coupleId, 1]]))).get(coupleId);
-        if (seq === undefined) throw notInCouple();
-        const row = {
-          couple_id: coupleId,
-          id: messageId,
-          seq,
-          sender_id: userId,
-          body,
-          created_at: now,
-          deleted_at: null,
-        };
-        await tx.messages.insert(row);
-        const event = { type: 'message.created' as const, message: toMessageDto(row) };
-        await tx.coupleEvents.insert({
-          couple_id: coupleId,
-          seq,
-          type: event.type,
-          payload: JSON.stringify(event),
-          created_at: now,
-        });
-        return { seq, at: new Date(now).toISOString(), event };
-      });
+      const [outcome] = await this.writeBatch([item]);
+      if (outcome?.ok) return outcome.value;
+      throw outcome?.error ?? notInCouple();
     } catch (err) {
-      // The same id raced in from another connection and won: answer as for a resend.
       const winner = uniqueViolationColumn(err)
-        ? await this.deps.repos.messages.findById(coupleId, messageId)
+        ? await this.deps.repos.messages.findById(item.coupleId, item.messageId)
         : undefined;
-      if (winner) return this.ackForResend(winner, userId, body);
+      if (winner) return ackForResend(winner, item.userId, item.body);
       throw err;
     }
-    await this.deps.publisher.coupleEvents(coupleId, [created]);
-    return { messageId, seq: created.seq, at: created.at };
-  }
-
-  private ackForResend(
-    existing: {
-      sender_id: string;
-      body: string | null;
-      seq: number;
-      created_at: number;
-      deleted_at: number | null;
-      id: string;
-    },
-    userId: string,
-    body: string,
-  ): MessageAck {
-    // Only a true resend (same sender, same text) is recognised; a deleted one stays deleted.
-    if (existing.sender_id !== userId || (existing.deleted_at === null && existing.body !== body))
-      throw idConflict();
-    return {
-      messageId: existing.id,
-      seq: Number(existing.seq),
-      at: new Date(existing.created_at).toISOString(),
-    };
   }
 
   /** Deletes one's own message: the text is erased from the message and from the log. */
@@ -258,12 +116,19 @@ export class MessageService {
         Number(message.seq),
         JSON.stringify({ type: 'message.created', message: tombstone }),
       );
-      return appendCoupleEvent(
+      // Appending locks the couple's row first, so the window cannot move under what follows.
+      const deleted = await appendCoupleEvent(
         tx,
         couple.id,
         { type: 'message.deleted', id: messageId, by: userId },
         now,
       );
+      // Its words stop counting, on the day they were counted on — if that day is still counted.
+      const wordsFrom = (await tx.couples.findById(couple.id))?.words_from ?? null;
+      if (message.day !== null && (wordsFrom === null || message.day >= wordsFrom)) {
+        await tx.wordCounts.record(wordDeltas([message], -1));
+      }
+      return deleted;
     });
     if (event) await this.deps.publisher.coupleEvents(couple.id, [event]);
   }

@@ -1,7 +1,9 @@
 import { Locale, type MeDto } from '@couple-chat/protocol';
 import type { UserRow } from '../models/user.repository.js';
 
-export function toMeDto(user: UserRow): MeDto {
+export function toMeDto(
+  user: Pick<UserRow, 'id' | 'username' | 'email' | 'display_name' | 'locale' | 'created_at'>,
+): MeDto {
   return {
     id: user.id,
     username: user.username,

@@ -97,15 +97,19 @@ export const roomyRules = {
  * The app of one variant for the enclosing `describe` (through Redis when the variant says so),
  * with every socket a test opened closed after it.
  */
-export function realtimeApp(variant: RealtimeVariant, options: { heartbeatMs?: number } = {}) {
+export function realtimeApp(
+  variant: RealtimeVariant,
+  options: { heartbeatMs?: number; env?: Record<string, string> } = {},
+) {
   const prefix = uniqueRedisPrefix(variant.name.slice(0, 2));
   const sockets = new Sockets();
   let app: TestApp | undefined;
   beforeAll(async () => {
+    const { env, ...rest } = options;
     app = await startTestApp(variant.database, {
       rateRules: roomyRules,
-      env: redisEnv(variant, prefix),
-      ...options,
+      env: { ...redisEnv(variant, prefix), ...env },
+      ...rest,
     });
   });
   afterEach(() => sockets.closeAll());

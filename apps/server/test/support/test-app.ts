@@ -15,6 +15,16 @@ export interface TestApp extends App {
   close(): Promise<void>;
 }
 
+/** A question bank with no keywords: no built-in question comes up. */
+export const NO_QUESTIONS = path.join(import.meta.dirname, 'no-questions.json');
+/** One keyword, 소풍, with one question: what the isolation and end-to-end suites ask. */
+export const ONE_QUESTION = path.join(import.meta.dirname, 'one-question.json');
+/** The built-in bank, as a file, for the suites about questions. */
+export const BUILT_IN_QUESTION_BANK = path.resolve(
+  import.meta.dirname,
+  '../../src/questions/question-bank.json',
+);
+
 /** The real server on an ephemeral port, with a movable clock and an in-memory outbox. */
 export async function startTestApp(
   database: TestDatabase,
@@ -29,6 +39,8 @@ export async function startTestApp(
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    // Questions would lock the chat in suites about other things; their own suite opts in.
+    QUESTION_BANK_FILE: NO_QUESTIONS,
     ...overrides.env,
   });
   const outbox: MailMessage[] = [];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalDate } from './couple.js';
 import { MessageDto } from './messages.js';
+import { AnswerDto, QuestionDto } from './questions.js';
 
 /**
  * Every change both partners must see, in the couple's ordered log (DESIGN.md invariant 2).
@@ -29,6 +30,21 @@ export const CoupleEventPayload = z.discriminatedUnion('type', [
     userId: z.string(),
     seq: z.number().int().nonnegative(),
   }),
+  /** Words the couple no longer counts in the ranking, or counts again. */
+  z.object({ type: z.literal('words.excluded'), by: z.string(), words: z.array(z.string()) }),
+  z.object({ type: z.literal('words.restored'), by: z.string(), words: z.array(z.string()) }),
+  /** A word in the chat brought up a question; both must answer it before chatting on. */
+  z.object({ type: z.literal('question.asked'), question: QuestionDto }),
+  /** One partner has answered (the text stays hidden until both have). */
+  z.object({ type: z.literal('question.answered'), questionId: z.uuid(), userId: z.string() }),
+  /** Both have answered: the answers, shown to both at once. */
+  z.object({
+    type: z.literal('question.revealed'),
+    questionId: z.uuid(),
+    answers: z.array(AnswerDto),
+  }),
+  /** Custom questions or turned-off keywords changed. */
+  z.object({ type: z.literal('questions.settings_changed'), by: z.string() }),
 ]);
 export type CoupleEventPayload = z.infer<typeof CoupleEventPayload>;
 export type CoupleEventType = CoupleEventPayload['type'];

@@ -2,10 +2,14 @@ import type { Migration } from 'kysely';
 import * as accounts from './20261124000000-accounts.js';
 import * as couples from './20261124010000-couples.js';
 import * as messages from './20261124020000-messages.js';
+import * as words from './20261125000000-words.js';
+import * as questions from './20261125010000-questions.js';
 
 /** Listed statically (not read from disk) so the compiled server needs no file globbing. */
 export const migrations: Record<string, Migration> = {
   '20261124000000-accounts': accounts,
   '20261124010000-couples': couples,
   '20261124020000-messages': messages,
+  '20261125000000-words': words,
+  '20261125010000-questions': questions,
 };
