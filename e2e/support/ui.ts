@@ -70,3 +70,10 @@ export async function openCouple(page: Page, t: Dict) {
   await page.getByRole('link', { name: t.nav.us, exact: true }).click();
   await expect(page).toHaveURL(/\/couple$/);
 }
+
+/** The 7-day word ranking, from the signed-in navigation. */
+export async function openWords(page: Page, t: Dict) {
+  await page.getByRole('link', { name: t.nav.words, exact: true }).click();
+  await expect(page).toHaveURL(/\/words$/);
+  await expect(page.getByRole('heading', { level: 1, name: t.words.title })).toBeVisible();
+}

@@ -11,6 +11,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignUpPage } from './pages/SignUpPage';
+import { WordsPage } from './pages/WordsPage';
 import { RealtimeProvider } from './realtime/RealtimeProvider';
 
 const router = createBrowserRouter([
@@ -22,6 +23,7 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'couple', element: <CouplePage /> },
+          { path: 'words', element: <WordsPage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: 'invite/:code', element: <InvitePage /> },
         ],

@@ -70,9 +70,14 @@ export function AppLayout() {
       headerEnd={
         <nav className="site-nav" aria-label={t('nav.main')}>
           {inCouple && (
-            <NavLink to="/couple" className="nav-link">
-              {t('nav.us')}
-            </NavLink>
+            <>
+              <NavLink to="/words" className="nav-link">
+                {t('nav.words')}
+              </NavLink>
+              <NavLink to="/couple" className="nav-link">
+                {t('nav.us')}
+              </NavLink>
+            </>
           )}
           <NavLink to="/settings" className="nav-link">
             {t('nav.settings')}

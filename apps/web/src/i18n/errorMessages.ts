@@ -23,6 +23,7 @@ export const domainFieldCodes = [
   'unknown_username',
   'cannot_request_self',
   'partner_in_couple',
+  'invalid_word',
 ] as const;
 export type DomainFieldCode = (typeof domainFieldCodes)[number];
 
@@ -64,6 +65,7 @@ const domainMessages: Record<DomainFieldCode, (t: Translate) => string> = {
   unknown_username: (t) => t('fieldErrors.unknownUsername'),
   cannot_request_self: (t) => t('fieldErrors.cannotRequestSelf'),
   partner_in_couple: (t) => t('fieldErrors.partnerInCouple'),
+  invalid_word: (t) => t('fieldErrors.invalidWord'),
 };
 
 function hasKey<K extends string>(record: Record<K, unknown>, key: string): key is K {
@@ -110,6 +112,8 @@ const domainErrorFields: Partial<Record<ApiErrorCode, readonly string[]>> = {
   // Only the connection request form can get these with a username field.
   cannot_request_self: ['username'],
   partner_in_couple: ['username'],
+  // The word-ranking form that excludes a typed word.
+  invalid_word: ['word'],
 };
 
 /** Field problems carried by an API error, limited to the fields this form shows. */
@@ -168,6 +172,9 @@ const formMessages: Record<ApiErrorCode, (t: Translate, retryAfter: number | und
     couple_already_ending: (t) => t('errors.coupleAlreadyEnding'),
     not_your_message: (t) => t('errors.notYourMessage'),
     message_id_conflict: (t) => t('errors.messageIdConflict'),
+    invalid_word: (t) => t('errors.invalidWord'),
+    question_unanswered: (t) => t('errors.questionUnanswered'),
+    question_closed: (t) => t('errors.questionClosed'),
     internal_error: (t) => t('errors.internal'),
     network_error: (t) => t('errors.network'),
     unexpected_response: (t) => t('errors.unexpected'),

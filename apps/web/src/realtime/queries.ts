@@ -7,6 +7,8 @@ import {
   myInviteQueryKey,
   requestsQueryKey,
 } from '../features/couple/keys';
+import { changesExclusions, changesRanking } from '../features/words/events';
+import { excludedWordsQueryKey, wordRankingQueryKey } from '../features/words/keys';
 import type { RealtimeConnection } from './connection';
 
 // A replayed backlog arrives as a burst of frames; one refetch per burst is enough.
@@ -40,6 +42,9 @@ export function wireQueries(connection: RealtimeConnection, queryClient: QueryCl
     // Messages and reads belong to the chat's own state; only the couple's own changes refetch it.
     connection.on('event', (frame) => {
       if (isCoupleChange(frame.event)) invalidate(coupleQueryKey, coupleEventsQueryKey);
+      // The ranking counts the chat, so each message (or a partner's exclusion) refetches it.
+      if (changesRanking(frame.event)) invalidate(wordRankingQueryKey);
+      if (changesExclusions(frame.event)) invalidate(excludedWordsQueryKey);
     }),
     connection.on('unauthenticated', () => invalidate(meQueryKey)),
     // An expired session makes the handshake fail with HTTP 401; /api/me tells it from a down server.

@@ -1,0 +1,85 @@
+import { type CoupleEventPayload, PROTOCOL_VERSION, type ServerFrame } from '@couple-chat/protocol';
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RealtimeConnection, type SocketHandlers } from '../../realtime/connection';
+import { wireQueries } from '../../realtime/queries';
+import { changesExclusions, changesRanking } from './events';
+
+// The ranking page refetches through the realtime wiring; these pin down which events move it.
+function setup() {
+  let handlers: SocketHandlers | undefined;
+  const connection = new RealtimeConnection({
+    url: () => 'ws://test/ws',
+    createSocket: (_url, h) => {
+      handlers = h;
+      return { send: () => {}, close: () => {} };
+    },
+  });
+  const queryClient = new QueryClient();
+  const invalidate = vi.spyOn(queryClient, 'invalidateQueries').mockResolvedValue();
+  wireQueries(connection, queryClient);
+  connection.start();
+  handlers?.onOpen();
+  const receive = (frame: ServerFrame) => handlers?.onMessage(JSON.stringify(frame));
+  receive({ type: 'hello', protocol: PROTOCOL_VERSION, userId: 'u1', coupleId: 'c1', lastSeq: 0 });
+  vi.advanceTimersByTime(50);
+  invalidate.mockClear();
+  let seq = 0;
+  const event = (payload: CoupleEventPayload) => {
+    seq += 1;
+    receive({ type: 'event', coupleId: 'c1', seq, at: '2026-11-25T10:00:00.000Z', event: payload });
+  };
+  const invalidatedKeys = () =>
+    invalidate.mock.calls.map(([filters]) => JSON.stringify(filters?.queryKey)).sort();
+  return { event, invalidatedKeys };
+}
+
+const message = {
+  id: '00000000-0000-4000-8000-000000000001',
+  seq: 1,
+  senderId: 'u2',
+  body: '영화 보자',
+  createdAt: '2026-11-25T10:00:00.000Z',
+  deletedAt: null,
+};
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('live ranking updates', () => {
+  it('refetch the ranking, once, for a burst of messages', () => {
+    const { event, invalidatedKeys } = setup();
+    event({ type: 'message.created', message });
+    event({ type: 'message.deleted', id: message.id, by: 'u2' });
+    vi.advanceTimersByTime(50);
+    expect(invalidatedKeys()).toEqual(['["word-ranking"]']);
+  });
+
+  it('refetch the ranking and the excluded words when the partner changes exclusions', () => {
+    const { event, invalidatedKeys } = setup();
+    event({ type: 'words.excluded', by: 'u2', words: ['음식'] });
+    event({ type: 'words.restored', by: 'u2', words: ['음식'] });
+    vi.advanceTimersByTime(50);
+    expect(invalidatedKeys()).toEqual(['["excluded-words"]', '["word-ranking"]']);
+  });
+
+  it('ignore reads', () => {
+    const { event, invalidatedKeys } = setup();
+    event({ type: 'read.updated', userId: 'u2', seq: 1 });
+    vi.advanceTimersByTime(50);
+    expect(invalidatedKeys()).toEqual([]);
+  });
+});
+
+describe('changesRanking / changesExclusions', () => {
+  it('tell the couple’s own changes apart from the chat’s', () => {
+    const connected: CoupleEventPayload = { type: 'couple.connected', by: 'u1' };
+    expect(changesRanking(connected)).toBe(false);
+    expect(changesExclusions({ type: 'message.created', message })).toBe(false);
+    expect(changesRanking({ type: 'message.created', message })).toBe(true);
+  });
+});
