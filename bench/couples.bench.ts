@@ -1,62 +1,17 @@
-// npm run bench:couples — the couple lifecycle's hot paths over real HTTP and WebSockets, against
-// same-run baselines:
-//   1. a change by one partner (PATCH /api/couple) until the other partner's socket receives the
-//      event, vs. a bare HTTP round trip (GET /healthz);
-//   2. the grace-period sweeper ending N overdue couples (claim + delete shared data, one
-//      transaction each), vs. N bare one-row UPDATE transactions on the same database.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import WebSocket from 'ws';
-import { buildApp } from '../apps/server/src/app.js';
-import { loadConfig } from '../apps/server/src/config/config.js';
-import { DAY, ManualClock } from '../apps/server/src/lib/clock.js';
+import { DAY } from '../apps/server/src/lib/clock.js';
+import { startBenchApp } from './in-process-app.js';
 import { formatRow, measure, summarize } from './stats.js';
 
 const COUPLES = Number(process.env.BENCH_COUPLES ?? 200);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 300);
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-'));
-const clock = new ManualClock(Date.now());
-const generous = { limit: 1_000_000, windowMs: 60_000 };
-const { app, database, services } = await buildApp({
-  // BENCH_REDIS_URL fans events out through Redis pub/sub, as several instances would.
-  config: loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    REDIS_URL: process.env.BENCH_REDIS_URL,
-    REDIS_PREFIX: `bench${Date.now().toString(36)}:`,
-  }),
-  clock,
-  jobs: false,
-  // Creating couples quickly: a cheap hash is fine here, logging in is not what this measures.
-  hasher: {
-    hash: async (p) => `plain:${p}`,
-    verify: async (h, p) => h === `plain:${p}`,
-    verifyDummy: async () => {},
-  },
-  rateRules: { signUpPerIp: generous, logInPerIp: generous },
+// BENCH_REDIS_URL fans events out through Redis pub/sub, as several instances would.
+const { database, services, clock, base, call, close } = await startBenchApp({
+  REDIS_URL: process.env.BENCH_REDIS_URL,
+  REDIS_PREFIX: `bench${Date.now().toString(36)}:`,
 });
-const base = await app.listen({ host: '127.0.0.1', port: 0 });
-
-async function call(method: string, url: string, cookie?: string, body?: unknown) {
-  const res = await fetch(base + url, {
-    method,
-    headers: {
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...(cookie ? { cookie } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    cookie: res.headers.getSetCookie()[0]?.split(';')[0],
-    body: text ? JSON.parse(text) : undefined,
-  };
-}
 
 let n = 0;
 async function user() {
@@ -140,8 +95,7 @@ const ended = await services.couples.endDueCouples();
 const sweepMs = performance.now() - sweepStart;
 if (ended !== COUPLES) throw new Error(`expected ${COUPLES} ended, got ${ended}`);
 
-await app.close();
-fs.rmSync(dataDir, { recursive: true, force: true });
+await close();
 
 const h = summarize(healthz.durations);
 const d = summarize(delivered.durations);

@@ -5,10 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { tokenize } from '@couple-chat/words';
-import { buildApp } from '../apps/server/src/app.js';
-import { loadConfig } from '../apps/server/src/config/config.js';
-import { DAY, HOUR, ManualClock } from '../apps/server/src/lib/clock.js';
+import { DAY, HOUR } from '../apps/server/src/lib/clock.js';
 import { addDays, localDate } from '../apps/server/src/lib/local-date.js';
+import { startBenchApp } from './in-process-app.js';
 import { formatRow, summarize } from './stats.js';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 100_000);
@@ -44,41 +43,23 @@ const message = () => {
   return random() < 0.2 ? `${line} ${rareWord()}이` : line;
 };
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-ranking-'));
-const clock = new ManualClock(Date.parse('2026-11-18T15:30:00Z'));
-const generous = { limit: 1_000_000, windowMs: 60_000 };
-const { app, database, services } = await buildApp({
-  config: loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    // The lines talk about food, films, … : questions would stop the chat this bench replays.
-    QUESTION_BANK_FILE: path.join(root, 'apps/server/test/support/no-questions.json'),
-  }),
+const {
+  database,
+  services,
   clock,
-  jobs: false,
-  hasher: {
-    hash: async (p) => `plain:${p}`,
-    verify: async (h, p) => h === `plain:${p}`,
-    verifyDummy: async () => {},
-  },
-  rateRules: { signUpPerIp: generous, logInPerIp: generous },
+  call: request,
+  close,
+} = await startBenchApp({
+  // The lines talk about food, films, … : questions would stop the chat this bench replays.
+  QUESTION_BANK_FILE: path.join(root, 'apps/server/test/support/no-questions.json'),
 });
-const base = await app.listen({ host: '127.0.0.1', port: 0 });
+clock.set(Date.parse('2026-11-18T15:30:00Z'));
 
 async function call(method: string, url: string, cookie?: string, body?: unknown) {
-  const res = await fetch(base + url, {
-    method,
-    headers: {
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...(cookie ? { cookie } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return { cookie: res.headers.getSetCookie()[0]?.split(';')[0], body: text && JSON.parse(text) };
+  const res = await request(method, url, cookie, body);
+  if (res.status >= 300)
+    throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res;
 }
 
 const user = (name: string) => ({
@@ -209,6 +190,5 @@ console.log(formatRow('  … first read of a new day', newDay));
 console.log(
   `\np50 speed-up: ${(baseline.p50 / incremental.p50).toFixed(0)}×; incremental p95 ${incremental.p95.toFixed(2)} ms (target ≤ 10 ms); results agree: ${same}`,
 );
-await app.close();
-fs.rmSync(dataDir, { recursive: true, force: true });
+await close();
 if (!same) process.exit(1);
