@@ -11,7 +11,7 @@ import {
   sendOk,
   uniqueText,
 } from './support/messages.js';
-import { realtimeApp, seqs, sync } from './support/realtime.js';
+import { chattingCouple, realtimeApp, seqs, sync } from './support/realtime.js';
 import type { TestApp } from './support/test-app.js';
 import type { WsClient } from './support/ws-client.js';
 
@@ -21,13 +21,7 @@ describe.each(messageVariants())('chat messages on $name: delete, read, typing',
   beforeAll(() => {
     t = rt.t();
   });
-  async function chat() {
-    const c = await createCouple(t.baseUrl);
-    const a = (await rt.socket(c.a)).ws;
-    const b = (await rt.socket(c.b)).ws;
-    for (const ws of [a, b]) await sync(ws, 0);
-    return { c, a, b };
-  }
+  const chat = () => chattingCouple(rt);
   const eventTypes = (ws: WsClient) => ws.events().map((e) => e.event.type);
 
   describe('message.delete', () => {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE } from '../src/lib/clock.js';
-import { createCouple, signUp } from './support/factories.js';
+import { signUp } from './support/factories.js';
 import { eventsThrough, messageVariants, send, sendOk } from './support/messages.js';
-import { realtimeApp, sync } from './support/realtime.js';
+import { chattingCouple, realtimeApp } from './support/realtime.js';
 import { BUILT_IN_QUESTION_BANK, ONE_QUESTION, type TestApp } from './support/test-app.js';
 import type { WsClient } from './support/ws-client.js';
 
@@ -13,17 +13,7 @@ const lastSeq = (ws: WsClient) => lastEvent(ws)?.seq ?? 0;
 describe.each(messageVariants())('keyword questions on $name', (variant) => {
   describe('with the built-in bank', () => {
     const rt = realtimeApp(variant, { env: { QUESTION_BANK_FILE: BUILT_IN_QUESTION_BANK } });
-    let t: TestApp;
-    beforeAll(() => {
-      t = rt.t();
-    });
-    async function chat() {
-      const c = await createCouple(t.baseUrl);
-      const a = (await rt.socket(c.a)).ws;
-      const b = (await rt.socket(c.b)).ws;
-      for (const ws of [a, b]) await sync(ws, 0);
-      return { c, a, b };
-    }
+    const chat = () => chattingCouple(rt);
 
     it('asks when an inflected form of a keyword comes up, right after that message', async () => {
       const { c, a, b } = await chat();
@@ -65,13 +55,7 @@ describe.each(messageVariants())('keyword questions on $name', (variant) => {
     beforeAll(() => {
       t = rt.t();
     });
-    async function chat() {
-      const c = await createCouple(t.baseUrl);
-      const a = (await rt.socket(c.a)).ws;
-      const b = (await rt.socket(c.b)).ws;
-      for (const ws of [a, b]) await sync(ws, 0);
-      return { c, a, b };
-    }
+    const chat = () => chattingCouple(rt);
     async function asked() {
       const x = await chat();
       const ack = await sendOk(x.a, '다음 주말에 소풍 갈래?');

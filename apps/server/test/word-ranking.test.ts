@@ -1,9 +1,9 @@
 import { SUGGESTED_FILLER_WORDS } from '@couple-chat/words';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../src/lib/local-date.js';
-import { createCouple, signUp, type TestCouple } from './support/factories.js';
+import { signUp, type TestCouple } from './support/factories.js';
 import { eventsThrough, messageVariants, sendOk } from './support/messages.js';
-import { realtimeApp, sync } from './support/realtime.js';
+import { chattingCouple, realtimeApp } from './support/realtime.js';
 import type { TestApp } from './support/test-app.js';
 import type { WsClient } from './support/ws-client.js';
 
@@ -14,13 +14,7 @@ describe.each(messageVariants())('the 7-day word ranking on $name', (variant) =>
     t = rt.t();
   });
 
-  async function chat(timeZone?: string) {
-    const c = await createCouple(t.baseUrl, timeZone ? { timeZone } : {});
-    const a = (await rt.socket(c.a)).ws;
-    const b = (await rt.socket(c.b)).ws;
-    for (const ws of [a, b]) await sync(ws, 0);
-    return { c, a, b };
-  }
+  const chat = (timeZone?: string) => chattingCouple(rt, timeZone ? { timeZone } : {});
   const ranking = async (u: TestCouple['a'], query = '') => {
     const res = await u.client.get(`/api/word-ranking${query}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);

@@ -7,7 +7,7 @@ import {
   type TestDatabase,
   testDatabases,
 } from './databases.js';
-import type { SignedUp, TestCouple } from './factories.js';
+import { createCouple, type SignedUp, type TestCouple } from './factories.js';
 import { startTestApp, type TestApp } from './test-app.js';
 import { type FrameOf, WsClient } from './ws-client.js';
 
@@ -165,4 +165,16 @@ export async function coupleChanges(c: TestCouple, count: number) {
     const res = await by.client.patch('/api/couple', { startDate: `2024-01-${10 + i}` });
     expect(res.status).toBe(200);
   }
+}
+
+/** A new couple whose partners each have one socket, synced from the start of the log. */
+export async function chattingCouple(
+  rt: ReturnType<typeof realtimeApp>,
+  options: Parameters<typeof createCouple>[1] = {},
+) {
+  const c = await createCouple(rt.t().baseUrl, options);
+  const a = (await rt.socket(c.a)).ws;
+  const b = (await rt.socket(c.b)).ws;
+  for (const ws of [a, b]) await sync(ws, 0);
+  return { c, a, b };
 }
