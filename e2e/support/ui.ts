@@ -77,3 +77,10 @@ export async function openWords(page: Page, t: Dict) {
   await expect(page).toHaveURL(/\/words$/);
   await expect(page.getByRole('heading', { level: 1, name: t.words.title })).toBeVisible();
 }
+
+/** The questions page (the archive of answers, and the question settings), from the navigation. */
+export async function openQuestions(page: Page, t: Dict) {
+  await page.getByRole('link', { name: t.nav.questions, exact: true }).click();
+  await expect(page).toHaveURL(/\/questions$/);
+  await expect(page.getByRole('heading', { level: 1, name: t.questions.title })).toBeVisible();
+}

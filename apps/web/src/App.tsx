@@ -8,6 +8,7 @@ import { HomePage } from './pages/HomePage';
 import { InvitePage } from './pages/InvitePage';
 import { LogInPage } from './pages/LogInPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { QuestionsPage } from './pages/QuestionsPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignUpPage } from './pages/SignUpPage';
@@ -24,6 +25,7 @@ const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'couple', element: <CouplePage /> },
           { path: 'words', element: <WordsPage /> },
+          { path: 'questions', element: <QuestionsPage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: 'invite/:code', element: <InvitePage /> },
         ],

@@ -74,6 +74,9 @@ export function AppLayout() {
               <NavLink to="/words" className="nav-link">
                 {t('nav.words')}
               </NavLink>
+              <NavLink to="/questions" className="nav-link">
+                {t('nav.questions')}
+              </NavLink>
               <NavLink to="/couple" className="nav-link">
                 {t('nav.us')}
               </NavLink>

@@ -24,6 +24,8 @@ export const domainFieldCodes = [
   'cannot_request_self',
   'partner_in_couple',
   'invalid_word',
+  // The client's name for invalid_word on a question's trigger word, which no ranking is about.
+  'unmatchable_word',
 ] as const;
 export type DomainFieldCode = (typeof domainFieldCodes)[number];
 
@@ -66,6 +68,7 @@ const domainMessages: Record<DomainFieldCode, (t: Translate) => string> = {
   cannot_request_self: (t) => t('fieldErrors.cannotRequestSelf'),
   partner_in_couple: (t) => t('fieldErrors.partnerInCouple'),
   invalid_word: (t) => t('fieldErrors.invalidWord'),
+  unmatchable_word: (t) => t('fieldErrors.unmatchableWord'),
 };
 
 function hasKey<K extends string>(record: Record<K, unknown>, key: string): key is K {

@@ -7,6 +7,8 @@ import {
   myInviteQueryKey,
   requestsQueryKey,
 } from '../features/couple/keys';
+import { changesQuestionSettings, isQuestionEvent } from '../features/questions/events';
+import { questionSettingsQueryKey, questionsQueryKey } from '../features/questions/keys';
 import { changesExclusions, changesRanking } from '../features/words/events';
 import { excludedWordsQueryKey, wordRankingQueryKey } from '../features/words/keys';
 import type { RealtimeConnection } from './connection';
@@ -45,6 +47,9 @@ export function wireQueries(connection: RealtimeConnection, queryClient: QueryCl
       // The ranking counts the chat, so each message (or a partner's exclusion) refetches it.
       if (changesRanking(frame.event)) invalidate(wordRankingQueryKey);
       if (changesExclusions(frame.event)) invalidate(excludedWordsQueryKey);
+      // The chat keeps its cards live itself; the archive and the settings page refetch.
+      if (isQuestionEvent(frame.event)) invalidate(questionsQueryKey);
+      if (changesQuestionSettings(frame.event)) invalidate(questionSettingsQueryKey);
     }),
     connection.on('unauthenticated', () => invalidate(meQueryKey)),
     // An expired session makes the handshake fail with HTTP 401; /api/me tells it from a down server.

@@ -9,9 +9,10 @@ import { useTakeFocus } from '../../lib/pendingFocus';
 import { useNow } from '../../lib/useNow';
 import { usePartnerOnline } from '../../realtime/hooks';
 import { Composer } from './Composer';
-import { MessageList } from './MessageList';
+import { placeQuestions } from './chatQuestions';
+import { MessageList, type RevealRequest } from './MessageList';
 import { ConfirmDeleteDialog, MessageMenu } from './MessageMenu';
-import { buildRows } from './rows';
+import { buildRows, questionRowKey } from './rows';
 import { useChat } from './useChat';
 
 /** The chat: partner and day count on top, the conversation, who is typing, and the composer. */
@@ -20,13 +21,20 @@ export function ChatView({ couple, myId }: { couple: CoupleDto; myId: string }) 
   const chat = useChat(couple, myId);
   const { state } = chat;
   const partnerName = couple.partner.displayName;
-  const rows = useMemo(
-    () => buildRows(state.messages, state.outbox, couple.timeZone),
-    [state.messages, state.outbox, couple.timeZone],
-  );
+  const rows = useMemo(() => {
+    // Until the first page is in, a revealed question cannot know where it belongs.
+    const hasOlder = state.hasMore || !state.loaded;
+    const questions = placeQuestions(state.messages, state.questions, hasOlder);
+    return buildRows(state.messages, state.outbox, couple.timeZone, questions);
+  }, [state.messages, state.outbox, state.questions, state.hasMore, state.loaded, couple.timeZone]);
   const [menu, setMenu] = useState<{ message: MessageDto; x: number; y: number } | null>(null);
   const [confirming, setConfirming] = useState<MessageDto | null>(null);
   const [jumpToEnd, setJumpToEnd] = useState(0);
+  const [reveal, setReveal] = useState<RevealRequest | null>(null);
+  const owedId = chat.owed?.id;
+  const showOwed = useCallback(() => {
+    if (owedId) setReveal((r) => ({ key: questionRowKey(owedId), request: (r?.request ?? 0) + 1 }));
+  }, [owedId]);
 
   const onMenu = useCallback((message: MessageDto, x: number, y: number) => {
     setMenu({ message, x, y });
@@ -61,6 +69,7 @@ export function ChatView({ couple, myId }: { couple: CoupleDto; myId: string }) 
       <MessageList
         rows={rows}
         myId={myId}
+        partnerName={partnerName}
         partnerRead={chat.partnerRead}
         timeZone={couple.timeZone}
         hasMore={state.hasMore}
@@ -68,6 +77,8 @@ export function ChatView({ couple, myId }: { couple: CoupleDto; myId: string }) 
         onLoadOlder={chat.loadOlder}
         label={t('chat.list', { name: partnerName })}
         jumpToEnd={jumpToEnd}
+        reveal={reveal}
+        onQuestionChange={chat.onQuestionChange}
         onMenu={onMenu}
         onRetry={chat.retry}
         onDiscard={chat.discard}
@@ -103,7 +114,12 @@ export function ChatView({ couple, myId }: { couple: CoupleDto; myId: string }) 
           </>
         )}
       </p>
-      <Composer onSend={onSend} onDraftChange={chat.onDraftChange} />
+      <Composer
+        onSend={onSend}
+        onDraftChange={chat.onDraftChange}
+        locked={chat.owed !== undefined}
+        onShowQuestion={showOwed}
+      />
       {menu && (
         <MessageMenu
           x={menu.x}

@@ -20,16 +20,24 @@ const coarsePointer = () =>
 interface ComposerProps {
   onSend(body: string): void;
   onDraftChange(draft: string): void;
+  /** I owe an answer to the open question: nothing can be sent until it is given. */
+  locked: boolean;
+  /** Takes me to the question's card. */
+  onShowQuestion(): void;
 }
 
-export function Composer({ onSend, onDraftChange }: ComposerProps) {
+export function Composer({ onSend, onDraftChange, locked, onShowQuestion }: ComposerProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
   const statusId = useId();
+  const lockId = useId();
   const length = draft.trim().length;
   const over = length - MESSAGE_MAX_LENGTH;
-  const canSend = length > 0 && over <= 0;
+  const canSend = !locked && length > 0 && over <= 0;
+  const describedBy = [locked ? lockId : null, length >= counterFrom ? statusId : null]
+    .filter(Boolean)
+    .join(' ');
 
   // Grows with its text up to a few lines, then scrolls.
   // biome-ignore lint/correctness/useExhaustiveDependencies: measures again for each draft
@@ -57,7 +65,22 @@ export function Composer({ onSend, onDraftChange }: ComposerProps) {
   }
 
   return (
-    <form className="composer" onSubmit={submit}>
+    <form className={`composer${locked ? ' composer-locked' : ''}`} onSubmit={submit}>
+      <div className="composer-lock">
+        {/* Always in the page, so the lock is announced when it comes (a draft is kept meanwhile). */}
+        <p id={lockId} className="composer-lock-text" role="status">
+          {locked && t('chat.locked')}
+        </p>
+        {locked && (
+          <button
+            type="button"
+            className="button button-secondary composer-lock-button"
+            onClick={onShowQuestion}
+          >
+            {t('chat.toQuestion')}
+          </button>
+        )}
+      </div>
       {length >= counterFrom && (
         <p id={statusId} className={over > 0 ? 'composer-error' : 'composer-counter'} role="status">
           {over > 0
@@ -74,7 +97,8 @@ export function Composer({ onSend, onDraftChange }: ComposerProps) {
           aria-label={t('chat.input')}
           placeholder={t('chat.placeholder')}
           aria-invalid={over > 0 || undefined}
-          aria-describedby={length >= counterFrom ? statusId : undefined}
+          aria-describedby={describedBy || undefined}
+          disabled={locked}
           enterKeyHint="send"
           onChange={(event) => {
             setDraft(event.target.value);

@@ -1,6 +1,8 @@
+import type { QuestionDto } from '@couple-chat/protocol';
 import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { isUnreadByPartner } from './chatState';
 import { MessageRow, type RowHandlers } from './MessageRow';
+import { QuestionRow } from './QuestionRow';
 import type { ChatRow } from './rows';
 
 /*
@@ -23,9 +25,16 @@ interface Anchor {
   top: number;
 }
 
+/** A row the reader asked to see; a new `request` scrolls to it again. */
+export interface RevealRequest {
+  key: string;
+  request: number;
+}
+
 interface MessageListProps extends RowHandlers {
   rows: ChatRow[];
   myId: string;
+  partnerName: string;
   partnerRead: number;
   timeZone: string;
   hasMore: boolean;
@@ -34,8 +43,25 @@ interface MessageListProps extends RowHandlers {
   label: string;
   /** Changes when I send: the list jumps to the newest message even if I had scrolled up. */
   jumpToEnd: number;
+  /** Scrolls to a row (the question I owe an answer) and focuses what is in it. */
+  reveal: RevealRequest | null;
+  onQuestionChange(question: QuestionDto): void;
   footer?: ReactNode;
   header?: ReactNode;
+}
+
+const prefersReducedMotion = () =>
+  typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** Brings a drawn row into view and puts the focus in it (its first field, else its heading). */
+function revealRow(list: HTMLOListElement | null, key: string): boolean {
+  const item = list?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
+  if (!item) return false;
+  item.scrollIntoView({ block: 'center', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+  const target =
+    item.querySelector('textarea') ?? item.querySelector<HTMLElement>('[tabindex="-1"]');
+  target?.focus({ preventScroll: true });
+  return true;
 }
 
 export function MessageList(props: MessageListProps) {
@@ -97,6 +123,24 @@ export function MessageList(props: MessageListProps) {
     if (box.scrollHeight <= box.clientHeight) reachTop();
   }, [shown]);
 
+  // A row outside the window widens it first; the reveal then happens once the row is drawn.
+  const waitingReveal = useRef<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new request reveals
+  useEffect(() => {
+    const { reveal } = props;
+    if (!reveal) return;
+    atBottom.current = false;
+    if (revealRow(list.current, reveal.key)) return;
+    const index = rows.findIndex((row) => row.key === reveal.key);
+    if (index < 0) return;
+    waitingReveal.current = reveal.key;
+    setSize((s) => Math.max(s, rows.length - index));
+  }, [props.reveal]);
+  useLayoutEffect(() => {
+    if (waitingReveal.current && revealRow(list.current, waitingReveal.current))
+      waitingReveal.current = null;
+  });
+
   useEffect(() => {
     if (props.jumpToEnd === 0) return;
     atBottom.current = true;
@@ -110,6 +154,18 @@ export function MessageList(props: MessageListProps) {
       {props.header}
       <ol ref={list} className="chat-list" aria-label={props.label}>
         {shown.map((row) => {
+          if (row.kind === 'question') {
+            return (
+              <QuestionRow
+                key={row.key}
+                rowKey={row.key}
+                question={row.question}
+                myId={myId}
+                partnerName={props.partnerName}
+                onChange={props.onQuestionChange}
+              />
+            );
+          }
           const message = row.kind === 'message' ? row.message : null;
           return (
             <MessageRow

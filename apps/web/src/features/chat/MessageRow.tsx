@@ -16,7 +16,8 @@ export interface RowHandlers {
 }
 
 interface MessageRowProps extends RowHandlers {
-  row: ChatRow;
+  /** Question cards have their own row (QuestionRow). */
+  row: Exclude<ChatRow, { kind: 'question' }>;
   mine: boolean;
   unread: boolean;
   timeZone: string;
@@ -145,6 +146,7 @@ function OutboxRow({
           )}
         </div>
       </div>
+      {entry.status === 'held' && <p className="chat-held">{t('chat.held')}</p>}
       {failed && (
         <p className="chat-failed" role="alert">
           <span>{t('chat.failed')}</span>

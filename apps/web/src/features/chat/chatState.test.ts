@@ -1,4 +1,4 @@
-import type { MessageDto } from '@couple-chat/protocol';
+import type { MessageDto, QuestionDto } from '@couple-chat/protocol';
 import { describe, expect, it } from 'vitest';
 import {
   type ChatAction,
@@ -202,5 +202,69 @@ describe('unread', () => {
   it('reads up to the partner’s newest message', () => {
     expect(newestFrom([message(1), message(2), message(3)], 'partner')).toBe(2);
     expect(newestFrom([message(1)], 'partner')).toBe(0);
+  });
+});
+
+describe('questions in the chat state', () => {
+  const question: QuestionDto = {
+    id: id(50),
+    questionId: 'e2e-picnic-bring',
+    text: { ko: '소풍 가면 꼭 챙기고 싶은 게 뭐야?', en: 'What do you always bring on a picnic?' },
+    principle: 'understanding_partner',
+    word: '소풍',
+    messageId: id(1),
+    askedAt: '2026-11-24T06:01:00.500Z',
+    revealedAt: null,
+    answeredBy: [],
+    answers: [],
+  };
+  const entry = { id: id(99), body: '그럼 김밥 싸 갈게', createdAt: '2026-11-24T06:02:00.000Z' };
+
+  it('keeps an asked question by id with its seq, beside the messages', () => {
+    const state = run(initialChatState(), page([message(1)]), {
+      type: 'event',
+      at: question.askedAt,
+      seq: 2,
+      event: { type: 'question.asked', question },
+    });
+    expect(state.questions).toEqual({ [question.id]: { question, seq: 2 } });
+    expect(seqs(state)).toEqual([1]);
+  });
+
+  it('holds a send refused for the unanswered question instead of failing it', () => {
+    const state = run(
+      initialChatState(),
+      { type: 'queue', entry },
+      { type: 'sending', ids: [entry.id] },
+      { type: 'failed', messageId: entry.id, code: 'question_unanswered' },
+    );
+    expect(state.outbox).toEqual([{ ...entry, status: 'held' }]);
+    expect(dueEntries(state)).toEqual([]);
+    // A dropped connection does not send it early either.
+    expect(run(state, { type: 'disconnected' }).outbox[0]?.status).toBe('held');
+  });
+
+  it('sends what was held once released, with the same id (never a duplicate)', () => {
+    const state = run(
+      initialChatState(),
+      { type: 'queue', entry },
+      { type: 'failed', messageId: entry.id, code: 'question_unanswered' },
+      { type: 'release' },
+    );
+    expect(dueEntries(state)).toEqual([{ ...entry, status: 'pending' }]);
+  });
+
+  it('merges my answer from the server after the asking event', () => {
+    const answered = {
+      ...question,
+      answeredBy: ['me'],
+      answers: [{ userId: 'me', body: '돗자리', answeredAt: '2026-11-24T06:03:00.000Z' }],
+    };
+    const state = run(
+      initialChatState(),
+      { type: 'event', at: question.askedAt, seq: 2, event: { type: 'question.asked', question } },
+      { type: 'questions', questions: [answered] },
+    );
+    expect(state.questions[question.id]).toEqual({ question: answered, seq: 2 });
   });
 });

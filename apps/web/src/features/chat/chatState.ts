@@ -1,4 +1,6 @@
-import type { CoupleEventPayload, ErrorCode, MessageDto } from '@couple-chat/protocol';
+import type { CoupleEventPayload, ErrorCode, MessageDto, QuestionDto } from '@couple-chat/protocol';
+import { isQuestionEvent } from '../questions/events';
+import { type ChatQuestions, onQuestionEvent, withQuestions } from './chatQuestions';
 
 /**
  * A message not yet committed by the server. Its id is chosen once, so every resend is the same
@@ -9,8 +11,11 @@ export interface OutboxEntry {
   body: string;
   /** The device's clock when typed: where it shows until the server gives it a place. */
   createdAt: string;
-  /** pending: waits for the connection; sending: went out, no ack yet; failed: refused. */
-  status: 'pending' | 'sending' | 'failed';
+  /**
+   * pending: waits for the connection; sending: went out, no ack yet; failed: refused;
+   * held: refused until I answer the open question, then it goes out by itself.
+   */
+  status: 'pending' | 'sending' | 'failed' | 'held';
   error?: ErrorCode | undefined;
 }
 
@@ -24,11 +29,13 @@ export interface ChatState {
   outbox: OutboxEntry[];
   /** userId → the newest seq that user has read. */
   reads: Readonly<Record<string, number>>;
+  /** Questions the chat brought up, by id; they are drawn among the messages. */
+  questions: ChatQuestions;
 }
 
 export type ChatAction =
   | { type: 'page'; messages: MessageDto[]; hasMore: boolean; older: boolean }
-  | { type: 'event'; at: string; event: CoupleEventPayload }
+  | { type: 'event'; at: string; event: CoupleEventPayload; seq?: number }
   | { type: 'ack'; messageId: string; seq: number; at: string; senderId: string }
   | { type: 'reads'; positions: { userId: string; seq: number }[] }
   | { type: 'queue'; entry: Pick<OutboxEntry, 'id' | 'body' | 'createdAt'> }
@@ -37,10 +44,21 @@ export type ChatAction =
   | { type: 'disconnected' }
   /** `newId` is used only if the id itself was refused (taken by another message). */
   | { type: 'retry'; messageId: string; newId: string }
-  | { type: 'discard'; messageId: string };
+  | { type: 'discard'; messageId: string }
+  | { type: 'questions'; questions: QuestionDto[] }
+  /** The open question is answered: what it held back goes out now. */
+  | { type: 'release' };
 
 export function initialChatState(outbox: OutboxEntry[] = []): ChatState {
-  return { messages: [], deleted: {}, hasMore: false, loaded: false, outbox, reads: {} };
+  return {
+    messages: [],
+    deleted: {},
+    hasMore: false,
+    loaded: false,
+    outbox,
+    reads: {},
+    questions: {},
+  };
 }
 
 /** Adds messages the list may already hold (pages, live events, acks): each id once, in seq order. */
@@ -96,7 +114,19 @@ function readUpTo(state: ChatState, userId: string, seq: number): ChatState {
   return { ...state, reads: { ...state.reads, [userId]: seq } };
 }
 
-function onEvent(state: ChatState, at: string, event: CoupleEventPayload): ChatState {
+function withQuestionChange(state: ChatState, questions: ChatQuestions): ChatState {
+  return questions === state.questions ? state : { ...state, questions };
+}
+
+function onEvent(
+  state: ChatState,
+  at: string,
+  event: CoupleEventPayload,
+  seq: number | undefined,
+): ChatState {
+  if (isQuestionEvent(event)) {
+    return withQuestionChange(state, onQuestionEvent(state.questions, event, at, seq ?? null));
+  }
   switch (event.type) {
     case 'message.created':
       return withMessages(state, [event.message]);
@@ -121,7 +151,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return { ...next, hasMore, loaded: true };
     }
     case 'event':
-      return onEvent(state, action.at, action.event);
+      return onEvent(state, action.at, action.event, action.seq);
     case 'ack': {
       const entry = state.outbox.find((e) => e.id === action.messageId);
       if (!entry) return state;
@@ -150,11 +180,12 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       };
     }
     case 'failed':
-      return updateEntry(state, action.messageId, (e) => ({
-        ...e,
-        status: 'failed',
-        error: action.code,
-      }));
+      return updateEntry(state, action.messageId, (e) =>
+        // Not a failure: the message waits for my answer, and nothing of it is lost.
+        action.code === 'question_unanswered'
+          ? { id: e.id, body: e.body, createdAt: e.createdAt, status: 'held' }
+          : { ...e, status: 'failed', error: action.code },
+      );
     case 'disconnected':
       // No ack came before the socket closed; resending is safe, so everything waits again.
       if (!state.outbox.some((e) => e.status === 'sending')) return state;
@@ -170,6 +201,14 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       });
     case 'discard':
       return { ...state, outbox: state.outbox.filter((e) => e.id !== action.messageId) };
+    case 'questions':
+      return withQuestionChange(state, withQuestions(state.questions, action.questions));
+    case 'release':
+      if (!state.outbox.some((e) => e.status === 'held')) return state;
+      return {
+        ...state,
+        outbox: state.outbox.map((e) => (e.status === 'held' ? { ...e, status: 'pending' } : e)),
+      };
   }
 }
 

@@ -34,6 +34,11 @@ describe('the stored outbox', () => {
     expect(loadOutbox('c2')).toEqual([]);
   });
 
+  it('tries a message held for a question again after a reload', () => {
+    saveOutbox('c1', [{ ...entry, status: 'held' }]);
+    expect(loadOutbox('c1').map((e) => e.status)).toEqual(['pending']);
+  });
+
   it('ignores what it cannot read', () => {
     localStorage.setItem('couple-chat.outbox.c1', '{not json');
     expect(loadOutbox('c1')).toEqual([]);

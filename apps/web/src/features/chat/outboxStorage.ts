@@ -6,19 +6,24 @@ const StoredEntry = z.object({
   id: z.uuid(),
   body: MessageBody,
   createdAt: z.iso.datetime(),
-  status: z.enum(['pending', 'sending', 'failed']),
+  status: z.enum(['pending', 'sending', 'failed', 'held']),
   error: ErrorCode.optional(),
 });
 
 const storageKey = (coupleId: string) => `couple-chat.outbox.${coupleId}`;
 
-/** What was still unsent when the page closed; a send in flight then is simply sent again. */
+/**
+ * What was still unsent when the page closed; a send in flight then is simply sent again, and so
+ * is one held for a question (the server holds it back again if the answer is still owed).
+ */
 export function loadOutbox(coupleId: string): OutboxEntry[] {
   try {
     const raw = globalThis.localStorage?.getItem(storageKey(coupleId));
     const parsed = z.array(StoredEntry).safeParse(raw ? JSON.parse(raw) : []);
     if (!parsed.success) return [];
-    return parsed.data.map((e) => (e.status === 'sending' ? { ...e, status: 'pending' } : e));
+    return parsed.data.map((e) =>
+      e.status === 'sending' || e.status === 'held' ? { ...e, status: 'pending' } : e,
+    );
   } catch {
     return [];
   }

@@ -46,3 +46,27 @@ describe('buildRows', () => {
     expect(rows.map((r) => r.key)).toEqual(['day-2026-11-24', 'm1', 'day-2026-11-25', 'm2', 'o1']);
   });
 });
+
+describe('buildRows with questions', () => {
+  it('puts each question card after its message and before the outbox', () => {
+    const question = {
+      id: 'q1',
+      questionId: 'bank-1',
+      text: { ko: '질문', en: 'Question' },
+      principle: null,
+      word: '소풍',
+      messageId: 'm1',
+      askedAt: '2026-11-24T03:00:01.000Z',
+      revealedAt: null,
+      answeredBy: [],
+      answers: [],
+    };
+    const rows = buildRows(
+      [message(1, '2026-11-24T03:00:00.000Z'), message(2, '2026-11-24T03:01:00.000Z')],
+      [{ id: 'o1', body: 'later', createdAt: '2026-11-24T03:02:00.000Z', status: 'held' }],
+      'UTC',
+      [{ before: 1, question }],
+    );
+    expect(rows.map((r) => r.key)).toEqual(['day-2026-11-24', 'm1', 'question-q1', 'm2', 'o1']);
+  });
+});

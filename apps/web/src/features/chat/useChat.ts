@@ -1,11 +1,21 @@
-import type { CoupleDto } from '@couple-chat/protocol';
-import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
+import type { CoupleDto, QuestionDto } from '@couple-chat/protocol';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { type ApiErrorCode, isApiError } from '../../api/client';
 import { useCoupleEvents, useRealtime, useRealtimeConnection } from '../../realtime/hooks';
 import { fetchMessages, fetchReadPositions } from './api';
+import { questionToAnswer } from './chatQuestions';
 import { chatReducer, dueEntries, initialChatState, newestFrom } from './chatState';
 import { loadOutbox, saveOutbox } from './outboxStorage';
 import { usePartnerTyping, useTypingSender } from './typing';
+import { useChatQuestions } from './useChatQuestions';
 
 function subscribeVisibility(onChange: () => void): () => void {
   document.addEventListener('visibilitychange', onChange);
@@ -32,6 +42,8 @@ export function useChat(couple: CoupleDto, myId: string) {
   outboxIds.current = new Set(state.outbox.map((e) => e.id));
 
   useEffect(() => saveOutbox(coupleId, state.outbox), [coupleId, state.outbox]);
+  const questions = useChatQuestions(dispatch);
+  const { loadRecent, loadBackTo, recheckOpen } = questions;
 
   const loadNewest = useCallback(async (signal?: AbortSignal) => {
     try {
@@ -49,14 +61,18 @@ export function useChat(couple: CoupleDto, myId: string) {
 
   useEffect(() => {
     const controller = new AbortController();
-    void loadNewest(controller.signal);
+    const load = () => {
+      void loadNewest(controller.signal);
+      void loadRecent(controller.signal);
+    };
+    load();
     // Each hello may follow a gap (first connect racing the first page, or a new socket): merge again.
-    const off = connection.on('hello', () => void loadNewest(controller.signal));
+    const off = connection.on('hello', load);
     return () => {
       off();
       controller.abort();
     };
-  }, [connection, loadNewest]);
+  }, [connection, loadNewest, loadRecent]);
 
   const oldestSeq = state.messages[0]?.seq;
   const loadOlder = useCallback(async () => {
@@ -65,20 +81,29 @@ export function useChat(couple: CoupleDto, myId: string) {
     try {
       const page = await fetchMessages(oldestSeq);
       dispatch({ type: 'page', messages: page.messages, hasMore: page.hasMore, older: true });
+      const oldest = page.messages[0];
+      if (oldest) void loadBackTo(oldest.createdAt);
     } catch (error) {
       if (!isApiError(error, 'network_error')) setLoadError(error);
     } finally {
       setLoadingOlder(false);
     }
-  }, [oldestSeq]);
+  }, [oldestSeq, loadBackTo]);
 
   const partnerTyping = usePartnerTyping(partnerId);
 
   useCoupleEvents((frame) => {
     if (frame.coupleId !== coupleId) return;
-    dispatch({ type: 'event', at: frame.at, event: frame.event });
-    if (frame.event.type === 'message.created' && frame.event.message.senderId === partnerId)
+    const { event } = frame;
+    dispatch({ type: 'event', at: frame.at, event, seq: frame.seq });
+    if (event.type === 'message.created' && event.message.senderId === partnerId)
       partnerTyping.stop();
+    // News of a question still loading over REST: read it again, the first copy may predate it.
+    if (
+      (event.type === 'question.answered' || event.type === 'question.revealed') &&
+      !state.questions[event.questionId]
+    )
+      void loadRecent();
   });
 
   useEffect(() => {
@@ -87,15 +112,28 @@ export function useChat(couple: CoupleDto, myId: string) {
     );
     const offError = connection.on('error', (frame) => {
       if (!frame.messageId) return;
-      if (outboxIds.current.has(frame.messageId))
+      if (outboxIds.current.has(frame.messageId)) {
         dispatch({ type: 'failed', messageId: frame.messageId, code: frame.code });
-      else setDeleteError(frame.code);
+        if (frame.code === 'question_unanswered') void recheckOpen();
+      } else setDeleteError(frame.code);
     });
     return () => {
       offAck();
       offError();
     };
-  }, [connection, myId]);
+  }, [connection, myId, recheckOpen]);
+
+  // While I owe an answer the composer is locked; once I have given it, what was held goes out.
+  const owed = useMemo(() => questionToAnswer(state.questions, myId), [state.questions, myId]);
+  const holding = state.outbox.some((e) => e.status === 'held');
+  useEffect(() => {
+    if (holding && !owed && !questions.checkingOpen) dispatch({ type: 'release' });
+  }, [holding, owed, questions.checkingOpen]);
+
+  const onQuestionChange = useCallback(
+    (question: QuestionDto) => dispatch({ type: 'questions', questions: [question] }),
+    [],
+  );
 
   useEffect(() => {
     if (status !== 'open') dispatch({ type: 'disconnected' });
@@ -163,6 +201,8 @@ export function useChat(couple: CoupleDto, myId: string) {
     deleteMessage,
     deleteError,
     clearDeleteError: () => setDeleteError(null),
+    owed,
+    onQuestionChange,
     onDraftChange: typing.onDraftChange,
   };
 }
