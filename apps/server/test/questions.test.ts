@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE } from '../src/lib/clock.js';
-import { signUp } from './support/factories.js';
+import { createCouple, signUp } from './support/factories.js';
 import { eventsThrough, messageVariants, send, sendOk } from './support/messages.js';
-import { chattingCouple, realtimeApp } from './support/realtime.js';
+import {
+  chattingCouple,
+  realtimeApp,
+  realtimeVariants,
+  sync,
+  twoInstances,
+} from './support/realtime.js';
 import { BUILT_IN_QUESTION_BANK, ONE_QUESTION, type TestApp } from './support/test-app.js';
 import type { WsClient } from './support/ws-client.js';
 
@@ -309,3 +315,49 @@ describe.each(messageVariants())('keyword questions on $name', (variant) => {
     });
   });
 });
+
+// Two instances share one PostgreSQL schema and fan out through Redis.
+const instanceVariants = realtimeVariants().filter((v) => v.redisUrl);
+
+describe.skipIf(instanceVariants.length === 0)(
+  'keyword questions across two instances (needs PostgreSQL and Redis)',
+  () => {
+    describe.each(instanceVariants)('on $name', (variant) => {
+      const { apps, sockets } = twoInstances(variant, 'q2', { QUESTION_BANK_FILE: ONE_QUESTION });
+
+      it('keeps a question asked while the partner was offline waiting for them on the other instance', async () => {
+        const [one, two] = apps as [TestApp, TestApp];
+        const c = await createCouple(one.baseUrl);
+        const { ws: a } = await sockets.of(one, c.a);
+        await sync(a, 0);
+        const ack = await sendOk(a, '다음 주말에 소풍 갈래?');
+        await eventsThrough(a, ack.seq + 1);
+
+        // B comes online later, on the other instance: the replay holds the question after the
+        // message, and B may not chat before answering.
+        const { ws: b } = await sockets.of(two, c.b);
+        const replay = await sync(b, 0);
+        const asked = replay.events.find((e) => e.event.type === 'question.asked');
+        expect(asked?.seq).toBe(ack.seq + 1);
+        const id = asked?.event.type === 'question.asked' ? asked.event.question.id : '';
+        expect(await send(b, 'hi')).toMatchObject({ code: 'question_unanswered' });
+
+        const before = lastSeq(a);
+        await c.b.client.put(`/api/questions/${id}/answer`, { body: 'from instance two' });
+        const [answered] = (await eventsThrough(a, before + 1)).slice(-1);
+        expect(answered?.event).toEqual({
+          type: 'question.answered',
+          questionId: id,
+          userId: c.b.user.id,
+        });
+        expect(JSON.stringify(a.frames)).not.toContain('from instance two');
+        const chatted = await sendOk(b, 'answered, chatting on');
+
+        await c.a.client.put(`/api/questions/${id}/answer`, { body: 'from instance one' });
+        const revealed = (await eventsThrough(b, chatted.seq + 1)).at(-1);
+        expect(revealed?.event.type).toBe('question.revealed');
+        await sendOk(a, 'both answered');
+      });
+    });
+  },
+);

@@ -131,7 +131,11 @@ export function realtimeApp(
  * Two app instances for the enclosing `describe`, sharing one database (schema) and one Redis, with
  * one clock: what two servers behind a load balancer look like. Sockets are closed after each test.
  */
-export function twoInstances(variant: RealtimeVariant, tag: string) {
+export function twoInstances(
+  variant: RealtimeVariant,
+  tag: string,
+  env: Record<string, string> = {},
+) {
   const prefix = uniqueRedisPrefix(tag);
   const sockets = new Sockets();
   const apps: TestApp[] = [];
@@ -144,7 +148,7 @@ export function twoInstances(variant: RealtimeVariant, tag: string) {
         await startTestApp(shared, {
           rateRules: roomyRules,
           clock,
-          env: redisEnv(variant, prefix),
+          env: { ...redisEnv(variant, prefix), ...env },
         }),
       );
     }
