@@ -12,6 +12,20 @@ const dataDir = e2eDataDir(kind);
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.mkdirSync(dataDir, { recursive: true });
 
+/**
+ * The built-in bank's food (음식, 밥, …) and picnic (소풍, …) keywords with their real questions,
+ * and no others: the questions spec talks about them; the other specs chat about anything else.
+ */
+function questionBankFile(): string {
+  const builtIn = JSON.parse(
+    fs.readFileSync(path.join(root, 'apps/server/src/questions/question-bank.json'), 'utf8'),
+  ) as { version: number; keywords: { id: string }[] };
+  const file = path.join(dataDir, 'question-bank.json');
+  const keywords = builtIn.keywords.filter((k) => ['food', 'picnic'].includes(k.id));
+  fs.writeFileSync(file, JSON.stringify({ ...builtIn, keywords }));
+  return file;
+}
+
 const env: Record<string, string | undefined> = {
   ...process.env,
   PORT: port,
@@ -24,8 +38,7 @@ const env: Record<string, string | undefined> = {
   TEST_CLOCK: 'true',
   // Every spec signs up fresh users from one IP; the Redis limiter counts in real time.
   SIGNUPS_PER_IP_PER_HOUR: '1000',
-  // One keyword (소풍) only, so the other specs can chat about anything without a question.
-  QUESTION_BANK_FILE: path.join(root, 'apps/server/test/support/one-question.json'),
+  QUESTION_BANK_FILE: questionBankFile(),
   DATABASE_URL: undefined,
   REDIS_URL: undefined,
 };

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import {
   type Dict,
@@ -12,11 +14,21 @@ import {
 const ko = dictionaries.ko;
 const en = dictionaries.en;
 
-// The e2e server's question bank has one keyword, 소풍, with this one question.
-const picnic = {
-  ko: '소풍 가면 꼭 챙기고 싶은 게 뭐야?',
-  en: 'What do you always want to bring on a picnic?',
-};
+// The e2e server asks from the built-in bank's food and picnic keywords (e2e/start-server.ts). A
+// couple's first question about food is the bank's first food question.
+const food = foodQuestion();
+
+function foodQuestion(): { ko: string; en: string } {
+  const bank = JSON.parse(
+    fs.readFileSync(
+      path.resolve(import.meta.dirname, '../../apps/server/src/questions/question-bank.json'),
+      'utf8',
+    ),
+  ) as { keywords: { id: string; questions: { ko: string; en: string }[] }[] };
+  const first = bank.keywords.find((k) => k.id === 'food')?.questions[0];
+  if (!first) throw new Error('the built-in bank has no food question');
+  return first;
+}
 
 async function partner(browser: Browser, t: Dict, tag: 'ko' | 'en') {
   const context = await browser.newContext();
@@ -68,14 +80,15 @@ test('a word brings up a question for both; each must answer before chatting on,
 }) => {
   const { a, b } = await couple(browser);
 
-  // A mentions a picnic: the question pops up for both, live, in each one's language.
-  await send(a.page, ko, '다음 주말에 소풍 갈래?');
-  const cardA = card(a.page, picnic.ko);
-  const cardB = card(b.page, picnic.en);
+  // A mentions food (음식은: with a particle): the question pops up for both, live, in each
+  // one's language.
+  await send(a.page, ko, '오늘 음식은 뭐 먹을까?');
+  const cardA = card(a.page, food.ko);
+  const cardB = card(b.page, food.en);
   await expect(cardA).toBeVisible();
   await expect(cardB).toBeVisible();
-  await expect(cardA.getByText(fill(ko.questions.because, { word: '소풍' }))).toBeVisible();
-  await expect(cardB.getByText(fill(en.questions.because, { word: '소풍' }))).toBeVisible();
+  await expect(cardA.getByText(fill(ko.questions.because, { word: '음식' }))).toBeVisible();
+  await expect(cardB.getByText(fill(en.questions.because, { word: '음식' }))).toBeVisible();
 
   // Neither can chat on: the composer is locked and says why; its button leads to the answer box.
   for (const [page, t] of [
@@ -90,7 +103,7 @@ test('a word brings up a question for both; each must answer before chatting on,
 
   // A answers: B learns that A did, not what; A keeps the answer (editable) and may chat again.
   const answerA = '김밥이랑 돗자리!';
-  await answer(a.page, ko, picnic.ko, answerA);
+  await answer(a.page, ko, food.ko, answerA);
   await expect(cardA.getByText(answerA, { exact: true })).toBeVisible();
   await expect(
     cardA.getByText(fill(ko.questions.answer.waitingForPartner, { name: b.user.displayName })),
@@ -109,7 +122,7 @@ test('a word brings up a question for both; each must answer before chatting on,
 
   // B answers: both see both answers at once, with whose each is; B's composer opens.
   const answerB = 'A thermos of warm barley tea.';
-  await answer(b.page, en, picnic.en, answerB);
+  await answer(b.page, en, food.en, answerB);
   for (const [box, t, partnerName] of [
     [cardA, ko, b.user.displayName],
     [cardB, en, a.user.displayName],
@@ -129,7 +142,7 @@ test('a word brings up a question for both; each must answer before chatting on,
   // The archive lists the question with both answers and its date; search and filter find it.
   await openQuestions(a.page, ko);
   const archive = a.page.getByRole('list', { name: ko.questions.archive.results });
-  const entry = archive.getByRole('listitem').filter({ hasText: picnic.ko }).first();
+  const entry = archive.getByRole('listitem').filter({ hasText: food.ko }).first();
   await expect(entry).toContainText(answerA);
   await expect(entry).toContainText(answerB);
   await expect(entry).toContainText(b.user.displayName);
@@ -145,7 +158,7 @@ test('a word brings up a question for both; each must answer before chatting on,
 
   await openQuestions(b.page, en);
   const archiveB = b.page.getByRole('list', { name: en.questions.archive.results });
-  await expect(archiveB).toContainText(picnic.en);
+  await expect(archiveB).toContainText(food.en);
   await expect(archiveB).toContainText(answerA);
   await expect(archiveB).toContainText(answerB);
 
