@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarEventDto, DdayDto, PinnedDday } from './calendar.js';
 import { LocalDate } from './couple.js';
 import { MessageDto } from './messages.js';
 import { AnswerDto, QuestionDto } from './questions.js';
@@ -45,6 +46,12 @@ export const CoupleEventPayload = z.discriminatedUnion('type', [
   }),
   /** Custom questions or turned-off keywords changed. */
   z.object({ type: z.literal('questions.settings_changed'), by: z.string() }),
+  /** The shared calendar and D-days changed: the whole item, or the id of a deleted one. */
+  z.object({ type: z.literal('calendar.event_saved'), by: z.string(), event: CalendarEventDto }),
+  z.object({ type: z.literal('calendar.event_deleted'), by: z.string(), id: z.uuid() }),
+  z.object({ type: z.literal('dday.saved'), by: z.string(), dday: DdayDto }),
+  z.object({ type: z.literal('dday.deleted'), by: z.string(), id: z.uuid() }),
+  z.object({ type: z.literal('dday.pinned'), by: z.string(), pinned: PinnedDday }),
 ]);
 export type CoupleEventPayload = z.infer<typeof CoupleEventPayload>;
 export type CoupleEventType = CoupleEventPayload['type'];
