@@ -17,6 +17,7 @@ import {
 import { Redis } from 'ioredis';
 import type { Config } from './config/config.js';
 import { accountController } from './controllers/account.controller.js';
+import { calendarController } from './controllers/calendar.controller.js';
 import { connectionController } from './controllers/connection.controller.js';
 import { coupleController } from './controllers/couple.controller.js';
 import { healthController } from './controllers/health.controller.js';
@@ -48,6 +49,7 @@ import { createMemoryHub, createRedisHub, type Hub } from './realtime/hub.js';
 import { AccessService } from './services/access.service.js';
 import { type AccountDeletionGuard, AccountService } from './services/account.service.js';
 import { AuthService } from './services/auth.service.js';
+import { CalendarService } from './services/calendar.service.js';
 import { ConnectionService } from './services/connection.service.js';
 import { CoupleService } from './services/couple.service.js';
 import { CoupleExportService } from './services/couple-export.service.js';
@@ -223,6 +225,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     questions: questionPolicy,
   });
   const wordRanking = new WordRankingService({ repos, inTransaction, access, publisher, clock });
+  const calendar = new CalendarService({ repos, inTransaction, access, publisher, clock });
   const questions = new QuestionService({
     repos,
     inTransaction,
@@ -272,6 +275,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   messageController(app, messages);
   wordRankingController(app, wordRanking);
   questionController(app, questions);
+  calendarController(app, calendar);
   if (config.TEST_CLOCK && clock instanceof OffsetClock) testClockController(app, clock, couples);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerGateway(app, {

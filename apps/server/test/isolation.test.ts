@@ -75,10 +75,24 @@ const routeTable: Record<string, Scope> = {
   'PUT /api/question-keywords/:id': 'couple',
   'POST /api/custom-questions': 'couple',
   'DELETE /api/custom-questions/:id': 'couple',
+  'GET /api/calendar/events': 'couple',
+  'POST /api/calendar/events': 'couple',
+  'PATCH /api/calendar/events/:id': 'couple',
+  'DELETE /api/calendar/events/:id': 'couple',
+  'GET /api/ddays': 'couple',
+  'POST /api/ddays': 'couple',
+  'DELETE /api/ddays/:id': 'couple',
+  'PUT /api/ddays/pin': 'couple',
 };
 
 /** A valid call of each couple route, in an order where each succeeds for a couple. */
-const coupleCalls: { route: string; url?: string | (() => string); body?: unknown }[] = [
+const coupleCalls: {
+  route: string;
+  url?: string | (() => string);
+  body?: unknown | (() => unknown);
+  /** 200 unless said. */
+  status?: number;
+}[] = [
   { route: 'GET /api/couple' },
   { route: 'PATCH /api/couple', body: { startDate: '2024-03-01', timeZone: 'Asia/Tokyo' } },
   { route: 'GET /api/couple/events', url: '/api/couple/events?after=0&limit=500' },
@@ -103,8 +117,33 @@ const coupleCalls: { route: string; url?: string | (() => string); body?: unknow
     url: '/api/question-keywords/e2e-picnic',
     body: { enabled: false },
   },
-  { route: 'POST /api/custom-questions', body: { word: '바다를', text: '바다 좋아해?' } },
+  {
+    route: 'POST /api/custom-questions',
+    body: { word: '바다를', text: '바다 좋아해?' },
+    status: 201,
+  },
   { route: 'DELETE /api/custom-questions/:id', url: () => `/api/custom-questions/${customOfA}` },
+  {
+    route: 'POST /api/calendar/events',
+    body: { title: 'picnic', startDate: '2024-05-05', startTime: '11:00', endTime: '15:00' },
+    status: 201,
+  },
+  {
+    route: 'PATCH /api/calendar/events/:id',
+    url: () => `/api/calendar/events/${eventOfA}`,
+    body: { endDate: '2024-05-06', note: 'bring the mat' },
+  },
+  { route: 'GET /api/calendar/events' },
+  {
+    route: 'DELETE /api/calendar/events/:id',
+    url: () => `/api/calendar/events/${eventOfA}`,
+    status: 204,
+  },
+  { route: 'POST /api/ddays', body: { title: 'trip', date: '2024-08-01' }, status: 201 },
+  { route: 'PUT /api/ddays/pin', body: () => ({ kind: 'dday', id: ddayOfA }) },
+  { route: 'GET /api/ddays' },
+  { route: 'DELETE /api/ddays/:id', url: () => `/api/ddays/${ddayOfA}`, status: 204 },
+  { route: 'PUT /api/ddays/pin', body: { kind: 'next_milestone' } },
   { route: 'POST /api/couple/ending' },
   { route: 'DELETE /api/couple/ending' },
 ];
@@ -112,8 +151,13 @@ const coupleCalls: { route: string; url?: string | (() => string); body?: unknow
 /** Couple A's open question and own question, known once the suite has made them. */
 let questionOfA = '';
 let customOfA = '';
+/** Couple A's calendar event and D-day, known once the suite has made them. */
+let eventOfA = '';
+let ddayOfA = '';
 const urlOf = (call: { route: string; url?: string | (() => string) }) =>
   typeof call.url === 'function' ? call.url() : (call.url ?? pathOf(call.route));
+const bodyOf = (call: { body?: unknown }) =>
+  typeof call.body === 'function' ? (call.body as () => unknown)() : call.body;
 
 /** Valid input for every authenticated route, so that only the missing session can fail it. */
 const authSamples: Record<string, { url?: string; body?: unknown }> = {
@@ -145,6 +189,17 @@ const authSamples: Record<string, { url?: string; body?: unknown }> = {
   'DELETE /api/custom-questions/:id': {
     url: '/api/custom-questions/0193a0d6-0000-7000-8000-000000000000',
   },
+  'POST /api/calendar/events': { body: { title: 'x', startDate: '2024-01-01' } },
+  'PATCH /api/calendar/events/:id': {
+    url: '/api/calendar/events/0193a0d6-0000-7000-8000-000000000000',
+    body: { title: 'y' },
+  },
+  'DELETE /api/calendar/events/:id': {
+    url: '/api/calendar/events/0193a0d6-0000-7000-8000-000000000000',
+  },
+  'POST /api/ddays': { body: { title: 'x', date: '2024-01-01' } },
+  'DELETE /api/ddays/:id': { url: '/api/ddays/0193a0d6-0000-7000-8000-000000000000' },
+  'PUT /api/ddays/pin': { body: { kind: 'none' } },
 };
 
 /** WebSocket frame types, classified the same way. */
@@ -321,11 +376,25 @@ describe.each(testDatabases())('couple isolation on $name', (database) => {
       await b.a.client.put(`/api/questions/${questionOfB}/answer`, {
         body: 'a secret answer of B',
       });
+      // b has a calendar event and a pinned D-day of its own.
+      const eventOfB = await b.a.client.post('/api/calendar/events', {
+        title: 'a secret plan of B',
+        startDate: '2024-05-05',
+      });
+      const ddayOfB = await b.b.client.post('/api/ddays', {
+        title: 'a secret day of B',
+        date: '2024-08-01',
+      });
+      await b.a.client.put('/api/ddays/pin', { kind: 'dday', id: ddayOfB.body.id });
       s = await signUp(t.baseUrl, labelled('ss'));
       single = await signUp(t.baseUrl, labelled('tt'));
       foreign = [
         questionOfB,
         'a secret answer of B',
+        eventOfB.body.id,
+        'a secret plan of B',
+        ddayOfB.body.id,
+        'a secret day of B',
         b.coupleId,
         c.coupleId,
         s.user.id,
@@ -345,11 +414,11 @@ describe.each(testDatabases())('couple isolation on $name', (database) => {
       for (const call of coupleCalls) {
         const before = await othersRows();
         const url = urlOf(call);
-        const res = await a.a.client.request(methodOf(call.route), url, call.body);
-        expect(res.status, call.route).toBe(
-          methodOf(call.route) === 'POST' && call.route.includes('custom') ? 201 : 200,
-        );
+        const res = await a.a.client.request(methodOf(call.route), url, bodyOf(call));
+        expect(res.status, call.route).toBe(call.status ?? 200);
         if (call.route === 'POST /api/custom-questions') customOfA = res.body.custom[0].id;
+        if (call.route === 'POST /api/calendar/events') eventOfA = res.body.id;
+        if (call.route === 'POST /api/ddays') ddayOfA = res.body.id;
         expectNothingForeign(res, call.route);
         if (methodOf(call.route) === 'GET') {
           const head = await a.a.client.request('HEAD', url);
@@ -372,6 +441,14 @@ describe.each(testDatabases())('couple isolation on $name', (database) => {
         'questions.settings_changed',
         'questions.settings_changed',
         'questions.settings_changed',
+        'calendar.event_saved',
+        'calendar.event_saved',
+        'calendar.event_deleted',
+        'dday.saved',
+        'dday.pinned',
+        'dday.deleted',
+        'dday.pinned',
+        'dday.pinned',
         'couple.ending_requested',
         'couple.ending_cancelled',
       ]);
@@ -425,7 +502,7 @@ describe.each(testDatabases())('couple isolation on $name', (database) => {
     it('gives a single user 409 not_in_couple on every couple route but GET /api/couple', async () => {
       for (const call of coupleCalls) {
         const before = await othersRows();
-        const res = await s.client.request(methodOf(call.route), urlOf(call), call.body);
+        const res = await s.client.request(methodOf(call.route), urlOf(call), bodyOf(call));
         if (call.route === 'GET /api/couple') {
           expect(res.body).toEqual({ couple: null });
         } else {

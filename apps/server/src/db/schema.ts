@@ -57,6 +57,11 @@ export interface CouplesTable {
   question_waiting: string | null;
   /** Epoch ms before which no new question is asked (the minimum gap); null: any time. */
   question_next_at: number | null;
+  /**
+   * JSON of the protocol's PinnedDday (what the chat screen pins); null: nothing pinned. Optional
+   * so that creating a couple need not name it (the column defaults to null).
+   */
+  pinned_dday?: string | null;
 }
 
 export interface CoupleMembersTable {
@@ -170,6 +175,36 @@ export interface ReadPositionsTable {
   updated_at: number;
 }
 
+/** A shared calendar event; dates and times are the couple's local ones. */
+export interface CalendarEventsTable {
+  id: string;
+  couple_id: string;
+  title: string;
+  /** YYYY-MM-DD */
+  start_date: string;
+  /** YYYY-MM-DD; equal to start_date for a one-day event. */
+  end_date: string;
+  /** HH:MM, or null for an all-day event. */
+  start_time: string | null;
+  end_time: string | null;
+  note: string | null;
+  /** 1: repeats every year (birthdays); 0: once. */
+  yearly: number;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DdaysTable {
+  id: string;
+  couple_id: string;
+  title: string;
+  /** YYYY-MM-DD, the target day. */
+  date: string;
+  created_by: string;
+  created_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -188,4 +223,6 @@ export interface Database {
   question_answers: QuestionAnswersTable;
   custom_questions: CustomQuestionsTable;
   disabled_keywords: DisabledKeywordsTable;
+  calendar_events: CalendarEventsTable;
+  ddays: DdaysTable;
 }

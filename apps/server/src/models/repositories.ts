@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { CalendarEventRepository } from './calendar-event.repository.js';
 import { ConnectionRequestRepository } from './connection-request.repository.js';
 import { CoupleRepository } from './couple.repository.js';
 import { CoupleEventRepository } from './couple-event.repository.js';
+import { DdayRepository } from './dday.repository.js';
 import { ExcludedWordRepository } from './excluded-word.repository.js';
 import { InviteRepository } from './invite.repository.js';
 import { MessageRepository } from './message.repository.js';
@@ -26,6 +28,8 @@ export interface Repositories {
   wordCounts: WordCountRepository;
   excludedWords: ExcludedWordRepository;
   questions: QuestionRepository;
+  calendarEvents: CalendarEventRepository;
+  ddays: DdayRepository;
 }
 
 export function createRepositories(db: Kysely<Database>): Repositories {
@@ -42,6 +46,8 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     wordCounts: new WordCountRepository(db),
     excludedWords: new ExcludedWordRepository(db),
     questions: new QuestionRepository(db),
+    calendarEvents: new CalendarEventRepository(db),
+    ddays: new DdayRepository(db),
   };
 }
 

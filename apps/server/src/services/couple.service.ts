@@ -138,6 +138,9 @@ export class CoupleService {
     await tx.wordCounts.deleteAll(coupleId);
     await tx.excludedWords.deleteAll(coupleId);
     await tx.questions.deleteAll(coupleId);
+    await tx.calendarEvents.deleteAll(coupleId);
+    await tx.ddays.deleteAll(coupleId);
+    await tx.ddays.setPinned(coupleId, null);
     await tx.couples.setQuestionState(coupleId, { openId: null, waiting: [] });
     await tx.coupleEvents.deleteAll(coupleId);
     await tx.couples.deleteMembers(coupleId);

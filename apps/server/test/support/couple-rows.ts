@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
 
-/** Every stored row of one couple: the couple, its memberships, event log, messages and reads. */
+/**
+ * Every stored row of one couple: the couple, its memberships, event log, messages, reads,
+ * calendar events and D-days.
+ */
 export async function coupleRows(db: Kysely<Database>, coupleId: string) {
   const couple = await db
     .selectFrom('couples')
@@ -32,7 +35,19 @@ export async function coupleRows(db: Kysely<Database>, coupleId: string) {
     .where('couple_id', '=', coupleId)
     .orderBy('user_id')
     .execute();
-  return { couple, members, events, messages, reads };
+  const calendar = await db
+    .selectFrom('calendar_events')
+    .selectAll()
+    .where('couple_id', '=', coupleId)
+    .orderBy('id')
+    .execute();
+  const ddays = await db
+    .selectFrom('ddays')
+    .selectAll()
+    .where('couple_id', '=', coupleId)
+    .orderBy('id')
+    .execute();
+  return { couple, members, events, messages, reads, calendar, ddays };
 }
 
 /** All pending connection requests, in a stable order. */

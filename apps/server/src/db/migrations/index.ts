@@ -4,6 +4,7 @@ import * as couples from './20261124010000-couples.js';
 import * as messages from './20261124020000-messages.js';
 import * as words from './20261125000000-words.js';
 import * as questions from './20261125010000-questions.js';
+import * as calendar from './20261125020000-calendar.js';
 
 /** Listed statically (not read from disk) so the compiled server needs no file globbing. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261124020000-messages': messages,
   '20261125000000-words': words,
   '20261125010000-questions': questions,
+  '20261125020000-calendar': calendar,
 };
