@@ -84,3 +84,10 @@ export async function openQuestions(page: Page, t: Dict) {
   await expect(page).toHaveURL(/\/questions$/);
   await expect(page.getByRole('heading', { level: 1, name: t.questions.title })).toBeVisible();
 }
+
+/** The shared calendar with the D-days, from the signed-in navigation. */
+export async function openCalendar(page: Page, t: Dict) {
+  await page.getByRole('link', { name: t.nav.calendar, exact: true }).click();
+  await expect(page).toHaveURL(/\/calendar$/);
+  await expect(page.getByRole('heading', { level: 1, name: t.calendar.title })).toBeVisible();
+}

@@ -2,6 +2,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout, PublicLayout } from './components/Layouts';
 import { RequireAuth, RequireGuest } from './features/auth/RouteGuards';
 import { useLocaleSync } from './features/auth/useLocaleSync';
+import { CalendarPage } from './pages/CalendarPage';
 import { CouplePage } from './pages/CouplePage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
@@ -26,6 +27,7 @@ const router = createBrowserRouter([
           { path: 'couple', element: <CouplePage /> },
           { path: 'words', element: <WordsPage /> },
           { path: 'questions', element: <QuestionsPage /> },
+          { path: 'calendar', element: <CalendarPage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: 'invite/:code', element: <InvitePage /> },
         ],

@@ -77,6 +77,9 @@ export function AppLayout() {
               <NavLink to="/questions" className="nav-link">
                 {t('nav.questions')}
               </NavLink>
+              <NavLink to="/calendar" className="nav-link">
+                {t('nav.calendar')}
+              </NavLink>
               <NavLink to="/couple" className="nav-link">
                 {t('nav.us')}
               </NavLink>

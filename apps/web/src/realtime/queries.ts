@@ -1,5 +1,7 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { meQueryKey } from '../features/auth/hooks';
+import { changesCalendar, changesDdays } from '../features/calendar/events';
+import { calendarEventsQueryKey, ddaysQueryKey } from '../features/calendar/keys';
 import { isCoupleChange } from '../features/couple/history';
 import {
   coupleEventsQueryKey,
@@ -50,6 +52,9 @@ export function wireQueries(connection: RealtimeConnection, queryClient: QueryCl
       // The chat keeps its cards live itself; the archive and the settings page refetch.
       if (isQuestionEvent(frame.event)) invalidate(questionsQueryKey);
       if (changesQuestionSettings(frame.event)) invalidate(questionSettingsQueryKey);
+      // The calendar and D-days refetch whole (a couple's calendar is small); so does the chat's pin.
+      if (changesCalendar(frame.event)) invalidate(calendarEventsQueryKey);
+      if (changesDdays(frame.event)) invalidate(ddaysQueryKey);
     }),
     connection.on('unauthenticated', () => invalidate(meQueryKey)),
     // An expired session makes the handshake fail with HTTP 401; /api/me tells it from a down server.

@@ -8,6 +8,7 @@ import { relationshipDay } from '../../lib/dates';
 import { useTakeFocus } from '../../lib/pendingFocus';
 import { useNow } from '../../lib/useNow';
 import { usePartnerOnline } from '../../realtime/hooks';
+import { PinnedLine } from '../calendar/PinnedLine';
 import { Composer } from './Composer';
 import { placeQuestions } from './chatQuestions';
 import { MessageList, type RevealRequest } from './MessageList';
@@ -52,6 +53,7 @@ export function ChatView({ couple, myId }: { couple: CoupleDto; myId: string }) 
   return (
     <section className="chat" aria-labelledby="chat-title">
       <ChatHeader couple={couple} />
+      <PinnedLine />
       {chat.loadError !== null && (
         <Banner tone="error">
           <p>{t('chat.loadError')}</p>

@@ -1,0 +1,95 @@
+import { type CoupleEventPayload, PROTOCOL_VERSION, type ServerFrame } from '@couple-chat/protocol';
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RealtimeConnection, type SocketHandlers } from '../../realtime/connection';
+import { wireQueries } from '../../realtime/queries';
+
+// The calendar page and the chat's pin refetch through the realtime wiring; these pin down which events.
+function setup() {
+  let handlers: SocketHandlers | undefined;
+  const connection = new RealtimeConnection({
+    url: () => 'ws://test/ws',
+    createSocket: (_url, h) => {
+      handlers = h;
+      return { send: () => {}, close: () => {} };
+    },
+  });
+  const queryClient = new QueryClient();
+  const invalidate = vi.spyOn(queryClient, 'invalidateQueries').mockResolvedValue();
+  wireQueries(connection, queryClient);
+  connection.start();
+  handlers?.onOpen();
+  const receive = (frame: ServerFrame) => handlers?.onMessage(JSON.stringify(frame));
+  receive({ type: 'hello', protocol: PROTOCOL_VERSION, userId: 'u1', coupleId: 'c1', lastSeq: 0 });
+  vi.advanceTimersByTime(50);
+  invalidate.mockClear();
+  let seq = 0;
+  const event = (payload: CoupleEventPayload) => {
+    seq += 1;
+    receive({ type: 'event', coupleId: 'c1', seq, at: '2026-11-25T10:00:00.000Z', event: payload });
+  };
+  const invalidatedKeys = () =>
+    invalidate.mock.calls.map(([filters]) => JSON.stringify(filters?.queryKey)).sort();
+  return { event, invalidatedKeys };
+}
+
+const id = '00000000-0000-4000-8000-000000000001';
+const calendarEvent = {
+  id,
+  title: '전시회',
+  startDate: '2026-11-25',
+  endDate: '2026-11-25',
+  startTime: null,
+  endTime: null,
+  note: null,
+  yearly: false,
+  createdBy: 'u2',
+  updatedAt: '2026-11-25T10:00:00.000Z',
+};
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('live calendar updates', () => {
+  it('refetch the events when the partner saves or deletes one', () => {
+    const { event, invalidatedKeys } = setup();
+    event({ type: 'calendar.event_saved', by: 'u2', event: calendarEvent });
+    event({ type: 'calendar.event_deleted', by: 'u2', id });
+    vi.advanceTimersByTime(50);
+    expect(invalidatedKeys()).toEqual(['["calendar-events"]']);
+  });
+
+  it('refetch the D-days when one is saved, deleted or pinned', () => {
+    const { event, invalidatedKeys } = setup();
+    const dday = {
+      id,
+      title: '여행',
+      date: '2026-12-07',
+      createdBy: 'u2',
+      createdAt: calendarEvent.updatedAt,
+    };
+    event({ type: 'dday.saved', by: 'u2', dday });
+    event({ type: 'dday.deleted', by: 'u2', id });
+    event({ type: 'dday.pinned', by: 'u2', pinned: { kind: 'next_milestone' } });
+    vi.advanceTimersByTime(50);
+    expect(invalidatedKeys()).toEqual(['["ddays"]']);
+  });
+
+  it('refetch the D-days with the couple when the start date changes', () => {
+    const { event, invalidatedKeys } = setup();
+    event({ type: 'couple.updated', by: 'u2', startDate: '2026-02-18' });
+    vi.advanceTimersByTime(50);
+    expect(invalidatedKeys()).toContain('["ddays"]');
+  });
+
+  it('ignore messages', () => {
+    const { event, invalidatedKeys } = setup();
+    event({ type: 'read.updated', userId: 'u2', seq: 1 });
+    vi.advanceTimersByTime(50);
+    expect(invalidatedKeys()).toEqual([]);
+  });
+});
