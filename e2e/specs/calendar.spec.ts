@@ -97,6 +97,13 @@ test('partners share the calendar live, move between months, and keep D-days wit
   await expect(monthTitle(b.page)).toHaveText(thisMonth);
   await expect(todayCell(b.page).getByText(title)).toBeVisible();
 
+  // Weeks start on Sunday (the Korean convention); B prefers Monday, and the grid follows.
+  const firstWeekday = b.page.getByRole('columnheader').first();
+  await expect(firstWeekday).toHaveText('Sun');
+  await b.page.getByLabel(en.calendar.weekStartsMonday, { exact: true }).check();
+  await expect(firstWeekday).toHaveText('Mon');
+  await expect(todayCell(b.page).getByText(title)).toBeVisible();
+
   // A sets a D-day 12 days ahead: D-12 for both.
   const target = await a.page.evaluate(async () => {
     const { today } = (await (await fetch('/api/ddays')).json()) as { today: string };

@@ -332,6 +332,7 @@ export const en: Messages = {
     previous: 'Previous month',
     next: 'Next month',
     today: 'Today',
+    weekStartsMonday: 'Weeks start on Monday',
     // A day's button as a screen reader reads it.
     dayLabel_one: '{{date}}, {{count}} item',
     dayLabel_other: '{{date}}, {{count}} items',

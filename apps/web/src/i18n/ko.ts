@@ -327,6 +327,7 @@ export const ko = {
     previous: '이전 달',
     next: '다음 달',
     today: '오늘',
+    weekStartsMonday: '월요일부터 시작',
     // A day's button as a screen reader reads it.
     dayLabel_one: '{{date}}, {{count}}개',
     dayLabel_other: '{{date}}, {{count}}개',

@@ -21,6 +21,7 @@ import {
 } from './days';
 import { useCalendarEvents, useDdays } from './hooks';
 import { MonthCalendar } from './MonthCalendar';
+import { useWeekStart } from './weekStart';
 
 /** "Calendar": the shared month with the tapped day's list beside it, and our D-days below. */
 export function CalendarView({ couple }: { couple: CoupleDto }) {
@@ -44,7 +45,8 @@ export function CalendarView({ couple }: { couple: CoupleDto }) {
     }),
     [events.data, ddays.data, couple.startDate, today],
   );
-  const weeks = useMemo(() => monthCells(month, data), [month, data]);
+  const [weekStart, setWeekStart] = useWeekStart();
+  const weeks = useMemo(() => monthCells(month, data, weekStart), [month, data, weekStart]);
 
   function showMonth(next: Month, day: LocalDate) {
     setParams({ month: formatMonthParam(next) }, { replace: true });
@@ -87,6 +89,8 @@ export function CalendarView({ couple }: { couple: CoupleDto }) {
           onSelect={setPicked}
           onMonth={moveMonth}
           onToday={() => showMonth(monthOf(today), today)}
+          weekStart={weekStart}
+          onWeekStart={setWeekStart}
         />
         <DayPanel
           day={selected}

@@ -1,8 +1,10 @@
-import type { LocalDate } from '@couple-chat/dates';
+import { dayOfWeek, type LocalDate } from '@couple-chat/dates';
 import { useTranslation } from 'react-i18next';
+import { CheckboxField } from '../../components/CheckboxField';
 import { formatDayHeading } from '../../lib/dates';
 import { type DayCell, itemKey, type Month } from './days';
 import { formatMonth, formatWeekday, itemTitle } from './labels';
+import type { WeekStart } from './weekStart';
 
 // A cell shows this many items by name; the rest are counted ("+2").
 const shownPerDay = 2;
@@ -14,9 +16,11 @@ interface MonthCalendarProps {
   onSelect(date: LocalDate): void;
   onMonth(by: -1 | 1): void;
   onToday(): void;
+  weekStart: WeekStart;
+  onWeekStart(start: WeekStart): void;
 }
 
-/** The month, weeks from Sunday: today marked, other months' days dimmed, each day's items named. */
+/** The month, weeks from Sunday (or Monday, by choice): today marked, other months' days dimmed, each day's items named. */
 export function MonthCalendar({
   month,
   weeks,
@@ -24,6 +28,8 @@ export function MonthCalendar({
   onSelect,
   onMonth,
   onToday,
+  weekStart,
+  onWeekStart,
 }: MonthCalendarProps) {
   const { t } = useTranslation();
   const locale = t('app.locale');
@@ -58,7 +64,11 @@ export function MonthCalendar({
         <thead>
           <tr>
             {weeks[0]?.map((day) => (
-              <th key={day.date} scope="col" className="month-weekday">
+              <th
+                key={day.date}
+                scope="col"
+                className={`month-weekday${dayOfWeek(day.date) === 0 ? ' month-sunday' : ''}`}
+              >
                 {formatWeekday(day.date, locale)}
               </th>
             ))}
@@ -76,6 +86,14 @@ export function MonthCalendar({
           ))}
         </tbody>
       </table>
+      <div className="month-week-start">
+        <CheckboxField
+          name="weekStartsMonday"
+          label={t('calendar.weekStartsMonday')}
+          checked={weekStart === 1}
+          onChange={(e) => onWeekStart(e.target.checked ? 1 : 0)}
+        />
+      </div>
     </section>
   );
 }

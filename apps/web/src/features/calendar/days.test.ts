@@ -144,3 +144,17 @@ describe('months', () => {
     expect(shiftMonth({ year: 2026, month: 1 }, -1)).toEqual({ year: 2025, month: 12 });
   });
 });
+
+describe('monthCells with weeks from Monday', () => {
+  it('starts every week on a Monday and keeps each day once', () => {
+    const cells = monthCells({ year: 2026, month: 11 }, data(), 1);
+    // November 2026 starts on a Sunday: the first week is Oct 26 (Mon) … Nov 1 (Sun).
+    expect(cells[0]?.[0]?.date).toBe('2026-10-26');
+    expect(cells[0]?.[6]?.date).toBe('2026-11-01');
+    const inMonth = cells
+      .flat()
+      .filter((c) => c.inMonth)
+      .map((c) => c.date);
+    expect(new Set(inMonth).size).toBe(30);
+  });
+});

@@ -71,9 +71,9 @@ function byTime(a: CalendarEventDto, b: CalendarEventDto): number {
   return a.startTime < b.startTime ? -1 : 1;
 }
 
-/** What each day of `month`'s grid (weeks from Sunday) shows. */
-export function monthCells(month: Month, data: CalendarData): DayCell[][] {
-  const weeks = monthGrid(month.year, month.month);
+/** What each day of `month`'s grid shows; weeks from Sunday unless `weekStartsOn` is 1. */
+export function monthCells(month: Month, data: CalendarData, weekStartsOn: 0 | 1 = 0): DayCell[][] {
+  const weeks = monthGrid(month.year, month.month, weekStartsOn);
   const first = weeks[0]?.[0]?.date;
   const last = weeks.at(-1)?.at(-1)?.date;
   const spans = data.events.map(asDates);
