@@ -293,6 +293,7 @@ describe.each(testDatabases())('the couple on $name', (database) => {
         messages: [],
         answers: [],
         calendar: [],
+        ddays: [],
       });
       expect(history).toHaveLength(2);
       expect((await c.a.client.get('/api/couple/export')).body.couple.id).toBe(c.coupleId);

@@ -238,6 +238,39 @@ describe.each(messageVariants())('keyword questions on $name', (variant) => {
       expect(await found(`q=${encodeURIComponent('과일')}`)).toBe(1);
     });
 
+    it('puts the questions and answers, the calendar and the D-days in the couple export', async () => {
+      const { c, id } = await asked();
+      await c.a.client.put(`/api/questions/${id}/answer`, { body: '김밥 <b>& 과일</b>' });
+      // Answered by one only so far: the export shows the exporter's own answer, not the other's.
+      const early = (await c.b.client.get('/api/couple/export?format=json')).body;
+      expect(early.answers).toEqual([
+        expect.objectContaining({ id, revealedAt: null, answeredBy: [c.a.user.id], answers: [] }),
+      ]);
+      await c.b.client.put(`/api/questions/${id}/answer`, { body: '돗자리' });
+      await c.a.client.post('/api/calendar/events', {
+        title: '전시회',
+        startDate: '2026-12-05',
+        startTime: '14:00',
+        note: '표는 내가 살게',
+      });
+      await c.b.client.post('/api/ddays', { title: '여행', date: '2027-01-10' });
+      const json = (await c.a.client.get('/api/couple/export?format=json')).body;
+      expect(json.answers[0].answers.map((a: { body: string }) => a.body).sort()).toEqual([
+        '김밥 <b>& 과일</b>',
+        '돗자리',
+      ]);
+      expect(json.calendar).toEqual([
+        expect.objectContaining({ title: '전시회', startDate: '2026-12-05', startTime: '14:00' }),
+      ]);
+      expect(json.ddays).toEqual([expect.objectContaining({ title: '여행', date: '2027-01-10' })]);
+      const html = (await c.a.client.get('/api/couple/export?format=html')).body as string;
+      expect(html).toContain('소풍 가면 꼭 챙기고 싶은 게 뭐야?');
+      expect(html).toContain('김밥 &#60;b&#62;&#38; 과일&#60;/b&#62;');
+      expect(html).not.toContain('<b>& 과일');
+      expect(html).toContain('전시회');
+      expect(html).toContain('여행');
+    });
+
     it('refuses bad input clearly and changes nothing', async () => {
       const { c, id } = await asked();
       const bad: [string, Promise<{ status: number; body: any }>, number, string][] = [

@@ -87,6 +87,17 @@ export class QuestionRepository {
     return q.orderBy('q.asked_at', 'desc').orderBy('q.id', 'desc').limit(options.limit).execute();
   }
 
+  /** Every question asked in the couple's chat, oldest first (for the export). */
+  all(coupleId: string): Promise<CoupleQuestionRow[]> {
+    return this.db
+      .selectFrom('couple_questions')
+      .selectAll()
+      .where('couple_id', '=', coupleId)
+      .orderBy('asked_at')
+      .orderBy('id')
+      .execute();
+  }
+
   answersOf(questionIds: readonly string[]): Promise<AnswerRow[]> {
     if (questionIds.length === 0) return Promise.resolve([]);
     return this.db

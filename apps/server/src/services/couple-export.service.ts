@@ -1,11 +1,21 @@
-import type { CoupleDto, Locale, MessageDto, PersonDto } from '@couple-chat/protocol';
+import type {
+  CalendarEventDto,
+  CoupleDto,
+  DdayDto,
+  Locale,
+  MessageDto,
+  PersonDto,
+  QuestionDto,
+} from '@couple-chat/protocol';
 import type { Clock } from '../lib/clock.js';
 import { escapeHtml } from '../lib/html.js';
 import type { Repositories } from '../models/repositories.js';
 import type { AccessService } from './access.service.js';
+import { toCalendarEventDto, toDdayDto } from './calendar.service.js';
 import { toCoupleDto, toPersonDto } from './couple.presenter.js';
 import { type CoupleLifecycleEventDto, isLifecycleEvent, toCoupleEventDto } from './couple-log.js';
 import { toMessageDto } from './message.presenter.js';
+import { toQuestionDto } from './question.presenter.js';
 import type { AuthContext } from './session.service.js';
 
 export interface CoupleExport {
@@ -18,9 +28,14 @@ export interface CoupleExport {
   history: CoupleLifecycleEventDto[];
   /** Every message, oldest first; deleted ones as tombstones without text. */
   messages: MessageDto[];
-  /** Filled by the questions and calendar features as they land. */
-  answers: unknown[];
-  calendar: unknown[];
+  /**
+   * Every question asked, oldest first: both answers once revealed, else only the exporter's own
+   * (the partner's stays theirs until both have answered).
+   */
+  answers: QuestionDto[];
+  /** The shared calendar's events, and the D-days. */
+  calendar: CalendarEventDto[];
+  ddays: DdayDto[];
 }
 
 /** A copy of everything the couple shares, for keeping before the connection ends. */
@@ -48,6 +63,10 @@ export class CoupleExportService {
       before = Number(page.at(-1)?.seq);
     }
     messages.reverse();
+    const questions = await this.deps.repos.questions.all(couple.id);
+    const answers = await this.deps.repos.questions.answersOf(questions.map((q) => q.id));
+    const calendar = await this.deps.repos.calendarEvents.list(couple.id);
+    const ddays = await this.deps.repos.ddays.list(couple.id);
     return {
       format: 'couple-chat-export',
       version: 1,
@@ -56,8 +75,15 @@ export class CoupleExportService {
       couple: toCoupleDto(couple, partner),
       history,
       messages,
-      answers: [],
-      calendar: [],
+      answers: questions.map((q) =>
+        toQuestionDto(
+          q,
+          answers.filter((a) => a.couple_question_id === q.id),
+          auth.user.id,
+        ),
+      ),
+      calendar: calendar.map(toCalendarEventDto),
+      ddays: ddays.map(toDdayDto),
     };
   }
 }
@@ -74,6 +100,9 @@ const copy = {
     answers: '질문과 답변',
     calendar: '캘린더',
     none: '아직 없어요.',
+    waiting: '상대의 답을 기다리는 중',
+    yearly: '매년',
+    ddays: 'D-Day',
     deleted: '삭제된 메시지입니다',
     events: {
       'couple.connected': '연결됨',
@@ -93,6 +122,9 @@ const copy = {
     answers: 'Questions and answers',
     calendar: 'Calendar',
     none: 'Nothing yet.',
+    waiting: 'Waiting for the other answer',
+    yearly: 'every year',
+    ddays: 'D-Days',
     deleted: 'This message was deleted',
     events: {
       'couple.connected': 'Connected',
@@ -131,6 +163,35 @@ export function renderExportHtml(data: CoupleExport, locale: Locale): string {
         )
         .join('\n')}\n</tbody></table>`
     : '';
+  const answers = data.answers.length
+    ? data.answers
+        .map((q) => {
+          const given = q.answers
+            .map(
+              (a) =>
+                `<li><strong>${escapeHtml(names.get(a.userId) ?? '')}</strong>: ${escapeHtml(a.body).replaceAll('\n', '<br>')}</li>`,
+            )
+            .join('');
+          const waiting = q.revealedAt ? '' : `<li class="muted">${escapeHtml(t.waiting)}</li>`;
+          return `<h3>${escapeHtml(q.text[locale])}</h3><p class="muted">${escapeHtml(when(q.askedAt))}</p><ul>${given}${waiting}</ul>`;
+        })
+        .join('\n')
+    : '';
+  const calendar = data.calendar.length
+    ? `<table><tbody>\n${data.calendar
+        .map((e) => {
+          const days = e.endDate === e.startDate ? e.startDate : `${e.startDate} – ${e.endDate}`;
+          const time = e.startTime ? ` ${e.startTime}${e.endTime ? `–${e.endTime}` : ''}` : '';
+          const yearly = e.yearly ? ` (${t.yearly})` : '';
+          return `<tr><td>${escapeHtml(days + time + yearly)}</td><td>${escapeHtml(e.title)}</td><td>${escapeHtml(e.note ?? '')}</td></tr>`;
+        })
+        .join('\n')}\n</tbody></table>`
+    : '';
+  const ddays = data.ddays.length
+    ? `<table><tbody>\n${data.ddays
+        .map((d) => `<tr><td>${escapeHtml(d.date)}</td><td>${escapeHtml(d.title)}</td></tr>`)
+        .join('\n')}\n</tbody></table>`
+    : '';
   return `<!doctype html>
 <html lang="${locale}">
 <head>
@@ -153,8 +214,9 @@ h1{color:#b3415e}table{border-collapse:collapse;width:100%}td,th{border-bottom:1
 ${rows}
 </tbody></table>
 <h2>${escapeHtml(t.messages)}</h2>${messages || empty}
-<h2>${escapeHtml(t.answers)}</h2>${empty}
-<h2>${escapeHtml(t.calendar)}</h2>${empty}
+<h2>${escapeHtml(t.answers)}</h2>${answers || empty}
+<h2>${escapeHtml(t.calendar)}</h2>${calendar || empty}
+<h2>${escapeHtml(t.ddays)}</h2>${ddays || empty}
 </body>
 </html>
 `;
