@@ -1,39 +1,8 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import {
-  type Dict,
-  dictionaries,
-  expectChat,
-  fill,
-  newUser,
-  openCalendar,
-  signUp,
-} from '../support/ui.js';
+import { expect, type Page, test } from '@playwright/test';
+import { connectedCouple, dictionaries, expectChat, fill, openCalendar } from '../support/ui.js';
 
 const ko = dictionaries.ko;
 const en = dictionaries.en;
-
-async function partner(browser: Browser, t: Dict, tag: 'ko' | 'en') {
-  const context = await browser.newContext();
-  if (tag === 'en') {
-    await context.addInitScript(() => localStorage.setItem('couple-chat.locale', 'en'));
-  }
-  const page = await context.newPage();
-  const user = newUser(tag);
-  await signUp(page, t, user);
-  return { page, user, close: () => context.close() };
-}
-
-/** A (Korean) and B (English), connected through A's invite link, both in the chat. */
-async function couple(browser: Browser) {
-  const a = await partner(browser, ko, 'ko');
-  const b = await partner(browser, en, 'en');
-  const link = await a.page.getByLabel(ko.invite.link, { exact: true }).inputValue();
-  await b.page.goto(link);
-  await b.page.getByRole('button', { name: en.acceptInvite.connect, exact: true }).click();
-  await expectChat(b.page, a.user.displayName);
-  await expectChat(a.page, b.user.displayName);
-  return { a, b };
-}
 
 /** The month's heading, e.g. "2026년 11월" (the toolbar's title between the arrows). */
 function monthTitle(page: Page) {
@@ -48,7 +17,7 @@ function todayCell(page: Page) {
 test('partners share the calendar live, move between months, and keep D-days with one pinned to the chat', async ({
   browser,
 }) => {
-  const { a, b } = await couple(browser);
+  const { a, b } = await connectedCouple(browser);
   await openCalendar(a.page, ko);
   await openCalendar(b.page, en);
 

@@ -1,19 +1,8 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { type Dict, dictionaries, expectChat, fill, newUser, signUp } from '../support/ui.js';
+import { expect, type Page, test } from '@playwright/test';
+import { type Dict, dictionaries, expectChat, fill, partnerIn } from '../support/ui.js';
 
 const ko = dictionaries.ko;
 const en = dictionaries.en;
-
-async function partner(browser: Browser, t: Dict, tag: 'ko' | 'en') {
-  const context = await browser.newContext();
-  if (tag === 'en') {
-    await context.addInitScript(() => localStorage.setItem('couple-chat.locale', 'en'));
-  }
-  const page = await context.newPage();
-  const user = newUser(tag);
-  await signUp(page, t, user);
-  return { context, page, user, close: () => context.close() };
-}
 
 function messageRow(page: Page, text: string) {
   return page.getByRole('listitem').filter({ hasText: text });
@@ -33,8 +22,8 @@ test('an invite link connects at once, then the two chat live: times, read marks
   browser,
 }) => {
   // A reads Korean, B English; B opens A's invite link and both land in the chat.
-  const a = await partner(browser, ko, 'ko');
-  const b = await partner(browser, en, 'en');
+  const a = await partnerIn(browser, 'ko');
+  const b = await partnerIn(browser, 'en');
   const link = await a.page.getByLabel(ko.invite.link, { exact: true }).inputValue();
   expect(link).toMatch(/\/invite\/[A-Z2-9]{8}$/);
   await b.page.goto(link);
@@ -51,7 +40,7 @@ test('an invite link connects at once, then the two chat live: times, read marks
   await expect(b.page.getByText(en.chat.online, { exact: true })).toBeVisible();
 
   // A used link stops working.
-  const c = await partner(browser, ko, 'ko');
+  const c = await partnerIn(browser, 'ko');
   await c.page.goto(link);
   await expect(c.page.getByRole('heading', { name: ko.acceptInvite.invalidTitle })).toBeVisible();
   await c.close();

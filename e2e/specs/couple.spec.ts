@@ -1,27 +1,15 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import {
   type Dict,
   dictionaries,
   expectChat,
   fill,
-  newUser,
   openCouple,
-  signUp,
+  partnerIn,
   type User,
 } from '../support/ui.js';
 
 const DAY = 24 * 60 * 60 * 1000;
-
-async function partner(browser: Browser, t: Dict, tag: 'ko' | 'en') {
-  const context = await browser.newContext();
-  if (tag === 'en') {
-    await context.addInitScript(() => localStorage.setItem('couple-chat.locale', 'en'));
-  }
-  const page = await context.newPage();
-  const user = newUser(tag);
-  await signUp(page, t, user);
-  return { page, user, close: () => context.close() };
-}
 
 function coupleHeading(page: Page, t: Dict, other: User) {
   return page.getByRole('heading', { name: fill(t.couple.title, { name: other.displayName }) });
@@ -41,8 +29,8 @@ test.describe('two partners in two browsers', () => {
     const ko = dictionaries.ko;
     const en = dictionaries.en;
     // Partner A uses Korean, partner B English: each sees the other's actions in their own language.
-    const a = await partner(browser, ko, 'ko');
-    const b = await partner(browser, en, 'en');
+    const a = await partnerIn(browser, 'ko');
+    const b = await partnerIn(browser, 'en');
 
     // A asks B by username; B sees the request arrive without reloading.
     await a.page.getByLabel(ko.requests.username, { exact: true }).fill(b.user.username);

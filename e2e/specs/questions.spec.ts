@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import {
+  connectedCouple,
   type Dict,
   dictionaries,
   expectChat,
   fill,
-  newUser,
   openQuestions,
-  signUp,
 } from '../support/ui.js';
 
 const ko = dictionaries.ko;
@@ -28,29 +27,6 @@ function foodQuestion(): { ko: string; en: string } {
   const first = bank.keywords.find((k) => k.id === 'food')?.questions[0];
   if (!first) throw new Error('the built-in bank has no food question');
   return first;
-}
-
-async function partner(browser: Browser, t: Dict, tag: 'ko' | 'en') {
-  const context = await browser.newContext();
-  if (tag === 'en') {
-    await context.addInitScript(() => localStorage.setItem('couple-chat.locale', 'en'));
-  }
-  const page = await context.newPage();
-  const user = newUser(tag);
-  await signUp(page, t, user);
-  return { context, page, user, close: () => context.close() };
-}
-
-/** A (Korean) and B (English), connected through A's invite link, both in the chat. */
-async function couple(browser: Browser) {
-  const a = await partner(browser, ko, 'ko');
-  const b = await partner(browser, en, 'en');
-  const link = await a.page.getByLabel(ko.invite.link, { exact: true }).inputValue();
-  await b.page.goto(link);
-  await b.page.getByRole('button', { name: en.acceptInvite.connect, exact: true }).click();
-  await expectChat(b.page, a.user.displayName);
-  await expectChat(a.page, b.user.displayName);
-  return { a, b };
 }
 
 function composer(page: Page, t: Dict) {
@@ -78,7 +54,7 @@ async function answer(page: Page, t: Dict, question: string, text: string) {
 test('a word brings up a question for both; each must answer before chatting on, and the answers are revealed together and kept in the archive', async ({
   browser,
 }) => {
-  const { a, b } = await couple(browser);
+  const { a, b } = await connectedCouple(browser);
 
   // A mentions food (음식은: with a particle): the question pops up for both, live, in each
   // one's language.
@@ -169,7 +145,7 @@ test('a word brings up a question for both; each must answer before chatting on,
 test('our own question and a keyword turned off; a message refused for an unanswered question waits and goes out once answered', async ({
   browser,
 }) => {
-  const { a, b } = await couple(browser);
+  const { a, b } = await connectedCouple(browser);
 
   // A adds a question of their own in the settings: a word the chat cannot match is refused.
   await openQuestions(a.page, ko);

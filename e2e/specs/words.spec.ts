@@ -1,27 +1,8 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import {
-  type Dict,
-  dictionaries,
-  expectChat,
-  fill,
-  newUser,
-  openWords,
-  signUp,
-} from '../support/ui.js';
+import { expect, type Page, test } from '@playwright/test';
+import { connectedCouple, type Dict, dictionaries, fill, openWords } from '../support/ui.js';
 
 const ko = dictionaries.ko;
 const en = dictionaries.en;
-
-async function partner(browser: Browser, t: Dict, tag: 'ko' | 'en') {
-  const context = await browser.newContext();
-  if (tag === 'en') {
-    await context.addInitScript(() => localStorage.setItem('couple-chat.locale', 'en'));
-  }
-  const page = await context.newPage();
-  const user = newUser(tag);
-  await signUp(page, t, user);
-  return { page, user, close: () => context.close() };
-}
 
 async function send(page: Page, t: Dict, text: string) {
   const input = page.getByRole('textbox', { name: t.chat.input, exact: true });
@@ -45,13 +26,7 @@ test('two partners see their most used words of the week, exclude one live, brin
   browser,
 }) => {
   // A reads Korean, B English; both chat in Korean with particles, which the ranking must see through.
-  const a = await partner(browser, ko, 'ko');
-  const b = await partner(browser, en, 'en');
-  const link = await a.page.getByLabel(ko.invite.link, { exact: true }).inputValue();
-  await b.page.goto(link);
-  await b.page.getByRole('button', { name: en.acceptInvite.connect, exact: true }).click();
-  await expectChat(b.page, a.user.displayName);
-  await expectChat(a.page, b.user.displayName);
+  const { a, b } = await connectedCouple(browser);
 
   // Nouns no question is tied to: a keyword such as 음식 would ask one and pause the chat until answered.
   for (const text of ['가방을 샀어', '가방이 예뻐']) await send(a.page, ko, text);

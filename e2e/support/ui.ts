@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
 import { en } from '../../apps/web/src/i18n/en.js';
 import { ko } from '../../apps/web/src/i18n/ko.js';
 
@@ -90,4 +90,28 @@ export async function openCalendar(page: Page, t: Dict) {
   await page.getByRole('link', { name: t.nav.calendar, exact: true }).click();
   await expect(page).toHaveURL(/\/calendar$/);
   await expect(page.getByRole('heading', { level: 1, name: t.calendar.title })).toBeVisible();
+}
+
+/** One partner in a browser context of their own, signed up, reading `tag`'s language. */
+export async function partnerIn(browser: Browser, tag: 'ko' | 'en') {
+  const context = await browser.newContext();
+  if (tag === 'en') {
+    await context.addInitScript(() => localStorage.setItem('couple-chat.locale', 'en'));
+  }
+  const page = await context.newPage();
+  const user = newUser(tag);
+  await signUp(page, dictionaries[tag], user);
+  return { context, page, user, close: () => context.close() };
+}
+
+/** A (reads Korean) and B (reads English), connected through A's invite link, both in the chat. */
+export async function connectedCouple(browser: Browser) {
+  const a = await partnerIn(browser, 'ko');
+  const b = await partnerIn(browser, 'en');
+  const link = await a.page.getByLabel(ko.invite.link, { exact: true }).inputValue();
+  await b.page.goto(link);
+  await b.page.getByRole('button', { name: en.acceptInvite.connect, exact: true }).click();
+  await expectChat(b.page, a.user.displayName);
+  await expectChat(a.page, b.user.displayName);
+  return { a, b };
 }
