@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { addDays, todayIn } from '@couple-chat/dates';
 import { tokenize } from '@couple-chat/words';
 import { DAY, HOUR } from '../apps/server/src/lib/clock.js';
-import { addDays, localDate } from '../apps/server/src/lib/local-date.js';
 import { startBenchApp } from './in-process-app.js';
 import { formatRow, summarize } from './stats.js';
 
@@ -102,7 +102,7 @@ for (let day = 0; day < 7; day++) {
   }
 }
 const seedSeconds = (performance.now() - seedStarted) / 1000;
-const today = localDate(clock.now(), 'Asia/Seoul');
+const today = todayIn('Asia/Seoul', clock.now());
 const from = addDays(today, -6);
 
 /** Times `work` `runs` times; work may return the part of its time that counts. */

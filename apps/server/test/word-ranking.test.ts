@@ -1,6 +1,6 @@
+import { todayIn } from '@couple-chat/dates';
 import { SUGGESTED_FILLER_WORDS } from '@couple-chat/words';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '../src/lib/local-date.js';
 import { signUp, type TestCouple } from './support/factories.js';
 import { eventsThrough, messageVariants, sendOk } from './support/messages.js';
 import { chattingCouple, realtimeApp } from './support/realtime.js';
@@ -101,10 +101,10 @@ describe.each(messageVariants())('the 7-day word ranking on $name', (variant) =>
     const gone = await sendOk(a, '고양이 고양이 강아지');
     await sendOk(b, '고양이 좋아');
     // The couple moves time zone before the delete: the words leave the day they were put on.
-    const sentOn = localDate(t.clock.now(), 'Asia/Seoul');
+    const sentOn = todayIn('Asia/Seoul', t.clock.now());
     // Five hours ahead of Seoul: some other date for much of the day, and the test makes sure.
     t.clock.set(Date.parse(`${sentOn}T12:00:00Z`));
-    expect(localDate(t.clock.now(), 'Pacific/Kiritimati')).not.toBe(sentOn);
+    expect(todayIn('Pacific/Kiritimati', t.clock.now())).not.toBe(sentOn);
     const moved = await c.a.client.patch('/api/couple', { timeZone: 'Pacific/Kiritimati' });
     expect(moved.status).toBe(200);
     a.send({ type: 'message.delete', messageId: gone.messageId });

@@ -1,10 +1,10 @@
+import { todayIn } from '@couple-chat/dates';
 import type { CoupleEventDto, CoupleEventPayload } from '@couple-chat/protocol';
 import { tokenize } from '@couple-chat/words';
 import type { CoupleEventsTable } from '../db/schema.js';
 import { DomainError } from '../errors.js';
 import type { Outcome } from '../lib/group-commit.js';
 import { newId } from '../lib/ids.js';
-import { localDate } from '../lib/local-date.js';
 import type { Reserved } from '../models/couple.repository.js';
 import type { MessageRow } from '../models/message.repository.js';
 import type { CustomQuestionRow } from '../models/question.repository.js';
@@ -123,7 +123,7 @@ export async function writeSends(
       for (const i of indexes) outcomes[i] = { ok: false, error: notInCouple() };
       continue;
     }
-    const day = localDate(now, couple.timeZone);
+    const day = todayIn(couple.timeZone, now);
     const dtos: CoupleEventDto[] = [];
     const append = (seq: number, event: CoupleEventPayload) => {
       events.push({

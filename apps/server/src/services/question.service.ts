@@ -8,7 +8,6 @@ import type {
   QuestionSettingsResponse,
   QuestionsResponse,
 } from '@couple-chat/protocol';
-import { normalizeWord } from '@couple-chat/words';
 import { DomainError, NotFoundError } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
@@ -19,6 +18,7 @@ import type { AccessService } from './access.service.js';
 import { appendCoupleEvent, type Publisher } from './couple-log.js';
 import { toQuestionDto } from './question.presenter.js';
 import type { AuthContext } from './session.service.js';
+import { wordFromInput } from './word-input.js';
 
 const noSuchQuestion = () => new NotFoundError('No such question.');
 
@@ -168,12 +168,7 @@ export class QuestionService {
     input: CustomQuestionInput,
   ): Promise<QuestionSettingsResponse> {
     const { couple } = await this.deps.access.requireCouple(auth);
-    const word = normalizeWord(input.word);
-    if (word === null) {
-      throw new DomainError('invalid_word', `"${input.word}" is not a word the chat can match.`, [
-        { path: 'word', code: 'invalid_word', message: 'Not a word the chat can match.' },
-      ]);
-    }
+    const word = wordFromInput(input.word, 'word');
     await this.changeSettings(auth, couple.id, async (tx) => {
       await tx.questions.insertCustom({
         id: newId(this.deps.clock.now()),

@@ -1,3 +1,4 @@
+import { addDays, todayIn } from '@couple-chat/dates';
 import {
   DEFAULT_RANKING_SIZE,
   type ExcludedWordsResponse,
@@ -5,30 +6,20 @@ import {
   type WordRankingResponse,
 } from '@couple-chat/protocol';
 import { normalizeWord, SUGGESTED_FILLER_WORDS } from '@couple-chat/words';
-import { DomainError } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
-import { addDays, localDate } from '../lib/local-date.js';
 import type { InTransaction, Repositories } from '../models/repositories.js';
 import { TOGETHER } from '../models/word-count.repository.js';
 import type { AccessService } from './access.service.js';
 import { appendCoupleEvent, type Publisher } from './couple-log.js';
 import type { AuthContext } from './session.service.js';
+import { wordFromInput } from './word-input.js';
 
 /** "Last 7 days": today and the 6 days before, in the couple's time zone. */
 const WINDOW_DAYS = 7;
 
-/** Normalises what a user typed as the tokenizer would; a word with nothing countable is refused. */
+/** The words as the tokenizer reads them, each once; one with nothing countable refuses all. */
 function normalizedWords(words: readonly string[]): string[] {
-  const normalized = words.map((input) => {
-    const word = normalizeWord(input);
-    if (word === null) {
-      throw new DomainError('invalid_word', `"${input}" has nothing the ranking counts.`, [
-        { path: 'words', code: 'invalid_word', message: 'Nothing the ranking counts.' },
-      ]);
-    }
-    return word;
-  });
-  return [...new Set(normalized)];
+  return [...new Set(words.map((input) => wordFromInput(input, 'words')))];
 }
 
 /** The couple's most used words of the last 7 days, and the words they choose not to count. */
@@ -46,7 +37,7 @@ export class WordRankingService {
   async ranking(auth: AuthContext, size?: RankingSize): Promise<WordRankingResponse> {
     const { couple, partnerId } = await this.deps.access.requireCouple(auth);
     const chosen = size ?? RankingSize.catch(DEFAULT_RANKING_SIZE).parse(auth.user.ranking_size);
-    const to = localDate(this.deps.clock.now(), couple.time_zone);
+    const to = todayIn(couple.time_zone, this.deps.clock.now());
     const from = addDays(to, -(WINDOW_DAYS - 1));
     const counts = this.deps.repos.wordCounts;
     if (couple.words_from === null || couple.words_from < from) {
