@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './limits.js';
 export * from './rest/account.js';
+export * from './rest/attachments.js';
 export * from './rest/calendar.js';
 export * from './rest/couple.js';
 export * from './rest/couple-events.js';

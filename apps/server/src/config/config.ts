@@ -39,6 +39,19 @@ export const ConfigSchema = z.object({
   QUESTION_MIN_GAP_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   QUESTION_REASK_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   QUESTION_BANK_FILE: z.string().min(1).optional(),
+  /** Files in the chat: the largest file, files per message, and each couple's storage quota. */
+  UPLOAD_MAX_FILE_MB: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  UPLOAD_MAX_FILES_PER_MESSAGE: z.coerce.number().int().min(1).max(100).default(30),
+  COUPLE_STORAGE_QUOTA_MB: z.coerce.number().int().min(1).max(100_000_000).default(5120),
+  /** Larger pictures are refused before decoding (decompression bombs). */
+  IMAGE_MAX_MEGAPIXELS: z.coerce.number().int().min(1).max(1000).default(100),
+  /** Any S3-compatible service; with S3_BUCKET set, files live there instead of DATA_DIR. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFromEnv.default(false),
   TRUST_PROXY: booleanFromEnv.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().min(1).optional(),

@@ -9,5 +9,6 @@ export function toMessageDto(m: MessageRow): MessageDto {
     body: m.body,
     createdAt: new Date(m.created_at).toISOString(),
     deletedAt: m.deleted_at === null ? null : new Date(m.deleted_at).toISOString(),
+    attachments: [],
   };
 }

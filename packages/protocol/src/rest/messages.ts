@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentDto } from './attachments.js';
 
 /** A chat message as both partners see it; a deleted one keeps its place with `body: null`. */
 export const MessageDto = z
@@ -11,6 +12,8 @@ export const MessageDto = z
     body: z.string().nullable(),
     createdAt: z.iso.datetime(),
     deletedAt: z.iso.datetime().nullable(),
+    /** Photos, videos and files, in the order sent; empty once the message is deleted. */
+    attachments: z.array(AttachmentDto).default([]),
   })
   .meta({ id: 'Message' });
 export type MessageDto = z.infer<typeof MessageDto>;
@@ -19,6 +22,9 @@ export const MESSAGE_MAX_LENGTH = 4000;
 
 /** What a message may contain: any text, trimmed, not empty, within the limit. */
 export const MessageBody = z.string().trim().min(1).max(MESSAGE_MAX_LENGTH);
+
+/** The text beside attachments: may be empty when the message carries files. */
+export const CaptionBody = z.string().trim().max(MESSAGE_MAX_LENGTH);
 
 /** GET /api/messages?before=&limit= — older messages, for scrolling back; oldest first. */
 export const MessagesQuery = z

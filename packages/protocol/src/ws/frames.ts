@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ErrorCode } from '../errors.js';
+import { ATTACHMENTS_PER_MESSAGE_MAX, AttachmentId } from '../rest/attachments.js';
 import { CoupleEventDto } from '../rest/couple-events.js';
-import { MessageBody } from '../rest/messages.js';
+import { CaptionBody, MessageBody } from '../rest/messages.js';
 
 /** Bumped on any incompatible change; the server refuses clients that speak another version. */
 export const PROTOCOL_VERSION = 1;
@@ -21,6 +22,18 @@ export const ClientFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping'), id: z.string().max(64).optional() }).strict(),
   /** Send a message; the server persists it, then acks. Resending the same messageId is safe. */
   z.object({ type: z.literal('message.send'), messageId: z.uuid(), body: MessageBody }).strict(),
+  /**
+   * Send photos, videos or files (already uploaded, see UPLOADS_PATH) with an optional caption.
+   * Resending the same messageId with the same attachments is safe.
+   */
+  z
+    .object({
+      type: z.literal('message.send.files'),
+      messageId: z.uuid(),
+      body: CaptionBody,
+      attachmentIds: z.array(AttachmentId).min(1).max(ATTACHMENTS_PER_MESSAGE_MAX),
+    })
+    .strict(),
   /** Delete one of my own messages. */
   z.object({ type: z.literal('message.delete'), messageId: z.uuid() }).strict(),
   /** I have read everything up to `seq`. */

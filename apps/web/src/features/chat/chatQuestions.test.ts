@@ -17,6 +17,7 @@ const message = (seq: number): MessageDto => ({
   body: `message ${seq}`,
   createdAt: `2026-11-24T06:${String(seq).padStart(2, '0')}:00.000Z`,
   deletedAt: null,
+  attachments: [],
 });
 const question = (n: number, over: Partial<QuestionDto> = {}): QuestionDto => ({
   id: uuid(100 + n),

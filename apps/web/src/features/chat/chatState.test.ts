@@ -19,6 +19,7 @@ const message = (seq: number, over: Partial<MessageDto> = {}): MessageDto => ({
   body: `message ${seq}`,
   createdAt: `2026-11-24T06:${String(seq % 60).padStart(2, '0')}:00.000Z`,
   deletedAt: null,
+  attachments: [],
   ...over,
 });
 const run = (state: ChatState, ...actions: ChatAction[]) => actions.reduce(chatReducer, state);
@@ -123,6 +124,7 @@ describe('the outbox', () => {
       body: entry.body,
       createdAt: '2026-11-24T08:00:01.000Z',
       deletedAt: null,
+      attachments: [],
     });
   });
 

@@ -162,6 +162,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         body: entry.body,
         createdAt: action.at,
         deletedAt: null,
+        attachments: [],
       };
       return withMessages(state, [message]);
     }

@@ -9,6 +9,7 @@ const message = (n: number, createdAt: string): MessageDto => ({
   body: 'hi',
   createdAt,
   deletedAt: null,
+  attachments: [],
 });
 
 describe('buildRows', () => {

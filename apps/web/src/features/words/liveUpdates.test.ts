@@ -13,6 +13,7 @@ const message = {
   body: '영화 보자',
   createdAt: '2026-11-25T10:00:00.000Z',
   deletedAt: null,
+  attachments: [],
 };
 
 beforeEach(() => {
