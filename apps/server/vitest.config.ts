@@ -2,7 +2,8 @@ import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // 'source' resolves workspace packages to their TypeScript sources, so tests need no build step.
-const conditions = ['source', ...defaultServerConditions];
+// Not 'module': it makes Node pick the AWS SDK's bundler-only ESM build, which Node cannot run.
+const conditions = ['source', ...defaultServerConditions.filter((c) => c !== 'module')];
 
 export default defineConfig({
   resolve: { conditions },

@@ -17,6 +17,7 @@ import {
 import { Redis } from 'ioredis';
 import type { Config } from './config/config.js';
 import { accountController } from './controllers/account.controller.js';
+import { attachmentController } from './controllers/attachment.controller.js';
 import { calendarController } from './controllers/calendar.controller.js';
 import { connectionController } from './controllers/connection.controller.js';
 import { coupleController } from './controllers/couple.controller.js';
@@ -26,6 +27,7 @@ import { passwordResetController } from './controllers/password-reset.controller
 import { questionController } from './controllers/question.controller.js';
 import { sessionController } from './controllers/session.controller.js';
 import { testClockController } from './controllers/test-clock.controller.js';
+import { uploadController } from './controllers/upload.controller.js';
 import { wordRankingController } from './controllers/word-ranking.controller.js';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from './db/database.js';
 import { DomainError } from './errors.js';
@@ -34,6 +36,7 @@ import { registerCrossOriginProtection } from './http/cross-origin.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { startCoupleEndingJob } from './jobs/couple-ending.job.js';
 import { startExpiredCredentialsJob } from './jobs/expired-credentials.job.js';
+import { startFileCleanupJob } from './jobs/file-cleanup.job.js';
 import { BackgroundTasks } from './lib/background.js';
 import { type Clock, DAY, HOUR, MINUTE, OffsetClock, systemClock } from './lib/clock.js';
 import { createDevOutboxMailer, createSmtpMailer, type Mailer } from './mail/mailer.js';
@@ -48,7 +51,10 @@ import { registerGateway } from './realtime/gateway.js';
 import { createMemoryHub, createRedisHub, type Hub } from './realtime/hub.js';
 import { AccessService } from './services/access.service.js';
 import { type AccountDeletionGuard, AccountService } from './services/account.service.js';
+import { AttachmentService } from './services/attachment.service.js';
+import { AttachmentProcessor } from './services/attachment-processor.js';
 import { AuthService } from './services/auth.service.js';
+import { BlobReaper } from './services/blob-reaper.js';
 import { CalendarService } from './services/calendar.service.js';
 import { ConnectionService } from './services/connection.service.js';
 import { CoupleService } from './services/couple.service.js';
@@ -60,7 +66,10 @@ import { PasswordResetService } from './services/password-reset.service.js';
 import { QuestionService } from './services/question.service.js';
 import { defaultRateRules, type RateRules } from './services/rate-rules.js';
 import { SessionService } from './services/session.service.js';
+import { type FileLimits, UploadService } from './services/upload.service.js';
 import { WordRankingService } from './services/word-ranking.service.js';
+import { DiskStorage } from './storage/disk-storage.js';
+import { type BlobStorage, createStorage } from './storage/storage.js';
 
 export interface AppOptions {
   config: Config;
@@ -75,6 +84,8 @@ export interface AppOptions {
   jobs?: boolean;
   /** WebSocket heartbeat: pings peers and closes sockets whose session ended; 30 s by default. */
   heartbeatMs?: number;
+  /** Where files live; otherwise from the config (disk, or S3 when S3_BUCKET is set). */
+  storage?: BlobStorage;
 }
 
 export interface App {
@@ -83,7 +94,25 @@ export interface App {
   background: BackgroundTasks;
   clock: Clock;
   hub: Hub;
-  services: { couples: CoupleService; connections: ConnectionService; messages: MessageService };
+  storage: BlobStorage;
+  services: {
+    couples: CoupleService;
+    connections: ConnectionService;
+    messages: MessageService;
+    uploads: UploadService;
+    reaper: BlobReaper;
+  };
+}
+
+const MB = 1024 * 1024;
+
+export function fileLimitsOf(config: Config): FileLimits {
+  return {
+    maxFileBytes: config.UPLOAD_MAX_FILE_MB * MB,
+    maxFilesPerMessage: config.UPLOAD_MAX_FILES_PER_MESSAGE,
+    quotaBytes: config.COUPLE_STORAGE_QUOTA_MB * MB,
+    maxPixels: config.IMAGE_MAX_MEGAPIXELS * 1_000_000,
+  };
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -190,6 +219,36 @@ export async function buildApp(options: AppOptions): Promise<App> {
     clock,
     publicUrl: publicUrlOf(config),
   });
+  const storage = options.storage ?? createStorage(config);
+  const limits = fileLimitsOf(config);
+  const reaper = new BlobReaper({ repos, storage, logger: app.log });
+  const processor = new AttachmentProcessor({
+    repos,
+    inTransaction,
+    storage,
+    clock,
+    reaper,
+    maxPixels: limits.maxPixels,
+  });
+  const uploads = new UploadService({
+    repos,
+    inTransaction,
+    access,
+    storage,
+    clock,
+    limits,
+    processor,
+    reaper,
+  });
+  const attachments = new AttachmentService({
+    repos,
+    inTransaction,
+    access,
+    storage,
+    clock,
+    limits,
+    reaper,
+  });
   const couples = new CoupleService({
     repos,
     inTransaction,
@@ -197,6 +256,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     publisher,
     clock,
     logger: app.log,
+    files: attachments,
   });
   const connections = new ConnectionService({
     repos,
@@ -223,6 +283,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     publisher,
     clock,
     questions: questionPolicy,
+    files: attachments,
+    maxFilesPerMessage: limits.maxFilesPerMessage,
   });
   const wordRanking = new WordRankingService({ repos, inTransaction, access, publisher, clock });
   const calendar = new CalendarService({ repos, inTransaction, access, publisher, clock });
@@ -276,6 +338,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   wordRankingController(app, wordRanking);
   questionController(app, questions);
   calendarController(app, calendar);
+  uploadController(app, uploads, limits.maxFileBytes);
+  attachmentController(app, attachments);
   if (config.TEST_CLOCK && clock instanceof OffsetClock) testClockController(app, clock, couples);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerGateway(app, {
@@ -297,6 +361,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
       : [
           startExpiredCredentialsJob({ repos, clock, logger: app.log }),
           startCoupleEndingJob({ couples, logger: app.log }),
+          startFileCleanupJob({
+            uploads,
+            reaper,
+            sweepTemporary:
+              storage instanceof DiskStorage ? () => storage.sweepTemporary(HOUR) : undefined,
+            logger: app.log,
+          }),
         ];
   app.addHook('onClose', async () => {
     for (const job of jobs) job.stop();
@@ -304,10 +375,19 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await hub.close();
     await mailer.close();
     await limiter.close();
+    if (!options.storage) await storage.close();
     if (redis) await redis.quit().catch(() => redis.disconnect());
     await database.close();
   });
-  return { app, database, background, clock, hub, services: { couples, connections, messages } };
+  return {
+    app,
+    database,
+    background,
+    clock,
+    hub,
+    storage,
+    services: { couples, connections, messages, uploads, reaper },
+  };
 }
 
 /** Serves the built React app, with client-side routes falling back to index.html. */

@@ -9,8 +9,10 @@ import { coupleRows, requestRows } from './support/couple-rows.js';
 import { testDatabases } from './support/databases.js';
 import { createCouple, type SignedUp, signUp, type TestCouple } from './support/factories.js';
 import { type ApiResponse, HttpClient } from './support/http-client.js';
+import { mp4WithGps, pdf, png } from './support/media-fixtures.js';
 import { parseRouteTree, type RegisteredRoute } from './support/routes.js';
 import { ONE_QUESTION, startTestApp, type TestApp } from './support/test-app.js';
+import { uploadOk } from './support/uploads.js';
 import { WsClient } from './support/ws-client.js';
 
 /**
@@ -33,6 +35,7 @@ const routeTable: Record<string, Scope> = {
   'GET /api/docs/static/swagger-initializer.js': 'infra',
   'POST /api/test/clock': 'infra', // only with TEST_CLOCK=true
   'GET /': 'infra', // the web app; its other files are checked against the build below
+  'OPTIONS /api/uploads': 'infra', // tus: what the server supports; no data
 
   'POST /api/users': 'public',
   'POST /api/sessions': 'public',
@@ -83,7 +86,25 @@ const routeTable: Record<string, Scope> = {
   'POST /api/ddays': 'couple',
   'DELETE /api/ddays/:id': 'couple',
   'PUT /api/ddays/pin': 'couple',
+  'POST /api/uploads': 'couple',
+  'HEAD /api/uploads/:id': 'couple',
+  'PATCH /api/uploads/:id': 'couple',
+  'DELETE /api/uploads/:id': 'couple',
+  'GET /api/attachments/:id/:variant': 'couple',
+  'PUT /api/attachments/:id/poster': 'couple',
+  'GET /api/storage': 'couple',
+  'GET /api/drawer': 'couple',
 };
+
+/** tus requests carry their instructions in headers. */
+const tusHeaders = (extra: Record<string, string> = {}) => ({ 'tus-resumable': '1.0.0', ...extra });
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+/** A video couple A uploads, and the poster its browser drew. */
+const VIDEO = mp4WithGps();
+let posterImage: Buffer = Buffer.alloc(0);
+/** Couple A's latest upload, known once the suite has made it. */
+let uploadOfA = '';
 
 /** A valid call of each couple route, in an order where each succeeds for a couple. */
 const coupleCalls: {
@@ -92,6 +113,7 @@ const coupleCalls: {
   body?: unknown | (() => unknown);
   /** 200 unless said. */
   status?: number;
+  headers?: Record<string, string> | (() => Record<string, string>);
 }[] = [
   { route: 'GET /api/couple' },
   { route: 'PATCH /api/couple', body: { startDate: '2024-03-01', timeZone: 'Asia/Tokyo' } },
@@ -144,6 +166,50 @@ const coupleCalls: {
   { route: 'GET /api/ddays' },
   { route: 'DELETE /api/ddays/:id', url: () => `/api/ddays/${ddayOfA}`, status: 204 },
   { route: 'PUT /api/ddays/pin', body: { kind: 'next_milestone' } },
+  {
+    route: 'POST /api/uploads',
+    headers: tusHeaders({
+      'upload-length': String(VIDEO.length),
+      'upload-metadata': `filename ${b64('v.mp4')}`,
+    }),
+    status: 201,
+  },
+  { route: 'HEAD /api/uploads/:id', url: () => `/api/uploads/${uploadOfA}`, headers: tusHeaders() },
+  {
+    route: 'PATCH /api/uploads/:id',
+    url: () => `/api/uploads/${uploadOfA}`,
+    headers: tusHeaders({
+      'upload-offset': '0',
+      'content-type': 'application/offset+octet-stream',
+    }),
+    body: VIDEO,
+    status: 204,
+  },
+  {
+    route: 'PUT /api/attachments/:id/poster',
+    url: () => `/api/attachments/${uploadOfA}/poster`,
+    headers: { 'content-type': 'image/png' },
+    body: () => posterImage,
+    status: 204,
+  },
+  { route: 'GET /api/attachments/:id/:variant', url: () => `/api/attachments/${uploadOfA}/poster` },
+  {
+    route: 'GET /api/attachments/:id/:variant',
+    url: () => `/api/attachments/${uploadOfA}/original`,
+  },
+  { route: 'GET /api/storage' },
+  { route: 'GET /api/drawer', url: '/api/drawer?tab=media' },
+  {
+    route: 'POST /api/uploads',
+    headers: tusHeaders({ 'upload-length': '10', 'upload-metadata': `filename ${b64('x.bin')}` }),
+    status: 201,
+  },
+  {
+    route: 'DELETE /api/uploads/:id',
+    url: () => `/api/uploads/${uploadOfA}`,
+    headers: tusHeaders(),
+    status: 204,
+  },
   { route: 'POST /api/couple/ending' },
   { route: 'DELETE /api/couple/ending' },
 ];
@@ -158,6 +224,8 @@ const urlOf = (call: { route: string; url?: string | (() => string) }) =>
   typeof call.url === 'function' ? call.url() : (call.url ?? pathOf(call.route));
 const bodyOf = (call: { body?: unknown }) =>
   typeof call.body === 'function' ? (call.body as () => unknown)() : call.body;
+const headersOf = (call: { headers?: Record<string, string> | (() => Record<string, string>) }) =>
+  typeof call.headers === 'function' ? call.headers() : call.headers;
 
 /** Valid input for every authenticated route, so that only the missing session can fail it. */
 const authSamples: Record<string, { url?: string; body?: unknown }> = {
@@ -200,13 +268,30 @@ const authSamples: Record<string, { url?: string; body?: unknown }> = {
   'POST /api/ddays': { body: { title: 'x', date: '2024-01-01' } },
   'DELETE /api/ddays/:id': { url: '/api/ddays/0193a0d6-0000-7000-8000-000000000000' },
   'PUT /api/ddays/pin': { body: { kind: 'none' } },
+  'HEAD /api/uploads/:id': { url: '/api/uploads/0193a0d6-0000-7000-8000-000000000000' },
+  'PATCH /api/uploads/:id': { url: '/api/uploads/0193a0d6-0000-7000-8000-000000000000' },
+  'DELETE /api/uploads/:id': { url: '/api/uploads/0193a0d6-0000-7000-8000-000000000000' },
+  'GET /api/attachments/:id/:variant': {
+    url: '/api/attachments/0193a0d6-0000-7000-8000-000000000000/original',
+  },
+  'PUT /api/attachments/:id/poster': {
+    url: '/api/attachments/0193a0d6-0000-7000-8000-000000000000/poster',
+  },
+  'GET /api/drawer': { url: '/api/drawer?tab=media' },
 };
+
+/**
+ * Without a session a file answers as if it did not exist (the issue's rule for files: nothing
+ * about them, not even that they need a log-in).
+ */
+const anonymousStatus: Record<string, number> = { 'GET /api/attachments/:id/:variant': 404 };
 
 /** WebSocket frame types, classified the same way. */
 const frameTable: Record<ClientFrame['type'], Scope> = {
   sync: 'couple',
   ping: 'infra',
   'message.send': 'couple',
+  'message.send.files': 'couple',
   'message.delete': 'couple',
   read: 'couple',
   typing: 'couple',
@@ -216,6 +301,13 @@ const frameSamples: Record<ClientFrame['type'], ClientFrame> = {
   sync: { type: 'sync', id: 'iso', afterSeq: 0 },
   ping: { type: 'ping', id: 'iso' },
   'message.send': { type: 'message.send', messageId: isoMessageId, body: 'only for couple A' },
+  // Its attachment is uploaded by couple A when the frame test starts.
+  'message.send.files': {
+    type: 'message.send.files',
+    messageId: '0193a0d6-0000-7000-8000-00000000f11e',
+    body: 'our file',
+    attachmentIds: [],
+  },
   'message.delete': { type: 'message.delete', messageId: isoMessageId },
   read: { type: 'read', seq: 1_000_000 },
   typing: { type: 'typing', typing: true },
@@ -319,7 +411,7 @@ describe.each(testDatabases())('couple isolation on $name', (database) => {
           sample.url ?? pathOf(route),
           sample.body,
         );
-        expect(res.status, route).toBe(401);
+        expect(res.status, route).toBe(anonymousStatus[route] ?? 401);
       }
     });
   });
@@ -352,6 +444,7 @@ describe.each(testDatabases())('couple isolation on $name', (database) => {
     };
 
     beforeAll(async () => {
+      posterImage = await png(320, 180);
       a = await couple('aa');
       const b = await couple('bb');
       const c = await couple('cc');
@@ -414,8 +507,15 @@ describe.each(testDatabases())('couple isolation on $name', (database) => {
       for (const call of coupleCalls) {
         const before = await othersRows();
         const url = urlOf(call);
-        const res = await a.a.client.request(methodOf(call.route), url, bodyOf(call));
+        const res = await a.a.client.request(
+          methodOf(call.route),
+          url,
+          bodyOf(call),
+          headersOf(call),
+        );
         expect(res.status, call.route).toBe(call.status ?? 200);
+        if (call.route === 'POST /api/uploads')
+          uploadOfA = res.headers.get('location')?.split('/').at(-1) ?? '';
         if (call.route === 'POST /api/custom-questions') customOfA = res.body.custom[0].id;
         if (call.route === 'POST /api/calendar/events') eventOfA = res.body.id;
         if (call.route === 'POST /api/ddays') ddayOfA = res.body.id;
@@ -502,12 +602,19 @@ describe.each(testDatabases())('couple isolation on $name', (database) => {
     it('gives a single user 409 not_in_couple on every couple route but GET /api/couple', async () => {
       for (const call of coupleCalls) {
         const before = await othersRows();
-        const res = await s.client.request(methodOf(call.route), urlOf(call), bodyOf(call));
+        const res = await s.client.request(
+          methodOf(call.route),
+          urlOf(call),
+          bodyOf(call),
+          headersOf(call),
+        );
         if (call.route === 'GET /api/couple') {
           expect(res.body).toEqual({ couple: null });
         } else {
           expect(res.status, call.route).toBe(409);
-          expect(res.body.error.code, call.route).toBe('not_in_couple');
+          // A HEAD answer has no body to name the code.
+          if (methodOf(call.route) !== 'HEAD')
+            expect(res.body.error.code, call.route).toBe('not_in_couple');
         }
         expect(await othersRows()).toEqual(before);
       }
@@ -546,11 +653,16 @@ describe.each(testDatabases())('couple isolation on $name', (database) => {
       });
       try {
         expect(hello.type === 'hello' && hello.coupleId).toBe(a.coupleId);
+        frameSamples['message.send.files'] = {
+          ...(frameSamples['message.send.files'] as ClientFrame & { type: 'message.send.files' }),
+          attachmentIds: [await uploadOk(a.a, pdf(), 'ours.pdf')],
+        };
         for (const type of Object.keys(frameSamples) as ClientFrame['type'][]) {
           const before = await othersRows();
           ws.send(frameSamples[type]);
           if (type === 'sync') await ws.next('synced', (f) => f.id === 'iso');
-          else if (type === 'message.send') await ws.next('message.ack');
+          else if (type === 'message.send' || type === 'message.send.files')
+            await ws.next('message.ack');
           else if (type === 'message.delete')
             await ws.next('event', (f) => f.event.type === 'message.deleted');
           else if (type === 'read') await ws.next('event', (f) => f.event.type === 'read.updated');

@@ -48,6 +48,7 @@ describe.each(messageVariants())('chat messages on $name: delete, read, typing',
         body: null,
         createdAt: sent.at,
         deletedAt,
+        attachments: [],
       };
       const history = (await c.b.client.get('/api/messages')).body;
       expect(history.messages).toEqual([

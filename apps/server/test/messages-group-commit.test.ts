@@ -20,6 +20,9 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 const noQuestions = new QuestionBankIndex({ version: 1, keywords: [] });
 
 /** Sends that arrive in the same turn of the event loop are written in one transaction. */
+/** These suites send text only; a deleted message has no files to remove. */
+const noFiles = { forgetMessageFiles: async () => [], reap: async () => {} };
+
 describe.each(testDatabases())('group commit of chat messages on $name', (database) => {
   let db: ReopenableTestDatabase;
   let t: TestApp;
@@ -132,6 +135,8 @@ describe.each(testDatabases())('group commit of chat messages on $name', (databa
       ),
       clock: t.clock,
       questions: { bank: noQuestions, minGapMs: 0, reaskMs: 0 },
+      files: noFiles,
+      maxFilesPerMessage: 30,
     });
     const ids = Array.from({ length: 5 }, () => randomUUID());
     const acks = await Promise.all(ids.map((id, i) => flaky.send(member(c, 'a'), id, `m${i}`)));
@@ -154,6 +159,8 @@ describe.each(testDatabases())('group commit of chat messages on $name', (databa
         publisher: new Publisher(createMemoryHub(logger), logger),
         clock: t.clock,
         questions: { bank: noQuestions, minGapMs: 0, reaskMs: 0 },
+        files: noFiles,
+        maxFilesPerMessage: 30,
       });
       for (let round = 0; round < 5; round++) {
         const id = randomUUID();

@@ -87,6 +87,7 @@ describe.each(messageVariants())('chat messages on $name: sending', (variant) =>
         body: ['one', 'two', 'three', 'four'][i],
         createdAt: ack.at,
         deletedAt: null,
+        attachments: [],
       }));
       for (const ws of [a, b, a2]) {
         await eventsThrough(ws, 5);

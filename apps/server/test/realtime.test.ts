@@ -244,7 +244,7 @@ describe.each(realtimeVariants())('WebSocket /ws on $name', (variant) => {
           }
         }
         const ids = [c.a.user.id, c.b.user.id];
-        for (const e of ws.events()) expect(ids).toContain(e.event.by);
+        for (const e of ws.events()) expect(ids).toContain((e.event as { by?: string }).by);
         expect(ws.frames.filter((f) => f.type === 'notice')).toEqual([]);
       }
     });

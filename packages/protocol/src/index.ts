@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './limits.js';
+export * from './links.js';
 export * from './rest/account.js';
 export * from './rest/attachments.js';
 export * from './rest/calendar.js';

@@ -62,6 +62,8 @@ export interface CouplesTable {
    * so that creating a couple need not name it (the column defaults to null).
    */
   pinned_dday?: string | null;
+  /** Bytes of files the couple stores (uploads in progress count what they announced). */
+  storage_used?: number;
 }
 
 export interface CoupleMembersTable {
@@ -104,6 +106,8 @@ export interface MessagesTable {
   deleted_at: number | null;
   /** The couple's local day (YYYY-MM-DD) it was sent on: where its words are counted. */
   day: string | null;
+  /** JSON of the protocol's AttachmentDto[] as served; null: none (or deleted). */
+  attachments?: string | null;
 }
 
 export interface WordCountsTable {
@@ -205,6 +209,56 @@ export interface DdaysTable {
   created_at: number;
 }
 
+export type AttachmentState = 'uploading' | 'ready';
+
+export interface AttachmentsTable {
+  id: string;
+  couple_id: string;
+  uploader_id: string;
+  state: AttachmentState;
+  length: number;
+  received: number;
+  name: string;
+  declared_type: string | null;
+  kind: 'image' | 'video' | 'file' | null;
+  mime: string | null;
+  size: number | null;
+  width: number | null;
+  height: number | null;
+  duration_ms: number | null;
+  placeholder: string | null;
+  animated: number;
+  variants: string;
+  counted_bytes: number;
+  message_id: string | null;
+  message_seq: number | null;
+  position: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UploadChunksTable {
+  attachment_id: string;
+  offset: number;
+  size: number;
+  key: string;
+}
+
+export interface MessageLinksTable {
+  couple_id: string;
+  message_seq: number;
+  position: number;
+  message_id: string;
+  sender_id: string;
+  url: string;
+  created_at: number;
+}
+
+export interface BlobDeletionsTable {
+  prefix: string;
+  created_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -225,4 +279,8 @@ export interface Database {
   disabled_keywords: DisabledKeywordsTable;
   calendar_events: CalendarEventsTable;
   ddays: DdaysTable;
+  attachments: AttachmentsTable;
+  upload_chunks: UploadChunksTable;
+  message_links: MessageLinksTable;
+  blob_deletions: BlobDeletionsTable;
 }

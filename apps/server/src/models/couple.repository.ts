@@ -222,4 +222,35 @@ export class CoupleRepository {
       .executeTakeFirstOrThrow();
     return Number(row.last_seq);
   }
+
+  /** Counts `bytes` against the couple's storage if they fit under `quota`; false if not. */
+  async reserveStorage(coupleId: string, bytes: number, quota: number): Promise<boolean> {
+    const r = await this.db
+      .updateTable('couples')
+      .set((eb) => ({ storage_used: eb('storage_used', '+', bytes) }))
+      .where('id', '=', coupleId)
+      .where('status', '=', 'active')
+      .where((eb) => eb(eb('storage_used', '+', bytes), '<=', quota))
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** Adds (or, negative, gives back) storage without a limit: processing, deletions. */
+  async adjustStorage(coupleId: string, delta: number): Promise<void> {
+    if (delta === 0) return;
+    await this.db
+      .updateTable('couples')
+      .set((eb) => ({ storage_used: eb('storage_used', '+', delta) }))
+      .where('id', '=', coupleId)
+      .execute();
+  }
+
+  async storageUsed(coupleId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('couples')
+      .select('storage_used')
+      .where('id', '=', coupleId)
+      .executeTakeFirst();
+    return Number(row?.storage_used ?? 0);
+  }
 }

@@ -36,7 +36,7 @@ export class MessageRepository {
   async markDeleted(coupleId: string, id: string, now: number): Promise<boolean> {
     const r = await this.db
       .updateTable('messages')
-      .set({ body: null, deleted_at: now })
+      .set({ body: null, attachments: null, deleted_at: now })
       .where('couple_id', '=', coupleId)
       .where('id', '=', id)
       .where('deleted_at', 'is', null)

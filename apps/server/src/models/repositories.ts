@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { AttachmentRepository } from './attachment.repository.js';
+import { BlobDeletionRepository } from './blob-deletion.repository.js';
 import { CalendarEventRepository } from './calendar-event.repository.js';
 import { ConnectionRequestRepository } from './connection-request.repository.js';
 import { CoupleRepository } from './couple.repository.js';
@@ -8,6 +10,7 @@ import { DdayRepository } from './dday.repository.js';
 import { ExcludedWordRepository } from './excluded-word.repository.js';
 import { InviteRepository } from './invite.repository.js';
 import { MessageRepository } from './message.repository.js';
+import { MessageLinkRepository } from './message-link.repository.js';
 import { PasswordResetRepository } from './password-reset.repository.js';
 import { QuestionRepository } from './question.repository.js';
 import { ReadPositionRepository } from './read-position.repository.js';
@@ -30,6 +33,9 @@ export interface Repositories {
   questions: QuestionRepository;
   calendarEvents: CalendarEventRepository;
   ddays: DdayRepository;
+  attachments: AttachmentRepository;
+  messageLinks: MessageLinkRepository;
+  blobDeletions: BlobDeletionRepository;
 }
 
 export function createRepositories(db: Kysely<Database>): Repositories {
@@ -48,6 +54,9 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     questions: new QuestionRepository(db),
     calendarEvents: new CalendarEventRepository(db),
     ddays: new DdayRepository(db),
+    attachments: new AttachmentRepository(db),
+    messageLinks: new MessageLinkRepository(db),
+    blobDeletions: new BlobDeletionRepository(db),
   };
 }
 

@@ -26,7 +26,7 @@ const FRAMES_PER_SECOND = 20;
 const ABUSE_THRESHOLD = 200;
 
 const MessageRef = z.object({
-  type: z.enum(['message.send', 'message.delete']),
+  type: z.enum(['message.send', 'message.send.files', 'message.delete']),
   messageId: z.uuid(),
 });
 
@@ -194,6 +194,18 @@ export class CoupleStream {
         this.act(frame.messageId, async () => {
           const sender = { userId: this.userId, coupleId: this.coupleId };
           const ack = await this.deps.messages.send(sender, frame.messageId, frame.body);
+          this.send({ type: 'message.ack', ...ack });
+        });
+        return;
+      case 'message.send.files':
+        this.act(frame.messageId, async () => {
+          const sender = { userId: this.userId, coupleId: this.coupleId };
+          const ack = await this.deps.messages.sendFiles(
+            sender,
+            frame.messageId,
+            frame.body,
+            frame.attachmentIds,
+          );
           this.send({ type: 'message.ack', ...ack });
         });
         return;

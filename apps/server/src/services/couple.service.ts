@@ -11,6 +11,7 @@ import type { Logger } from '../lib/logger.js';
 import type { Membership } from '../models/couple.repository.js';
 import type { InTransaction, Repositories } from '../models/repositories.js';
 import type { AccessService } from './access.service.js';
+import type { AttachmentService } from './attachment.service.js';
 import { toCoupleDto } from './couple.presenter.js';
 import { appendCoupleEvent, type Publisher, toCoupleEventDto } from './couple-log.js';
 import type { AuthContext } from './session.service.js';
@@ -27,6 +28,7 @@ export class CoupleService {
       publisher: Publisher;
       clock: Clock;
       logger: Logger;
+      files: Pick<AttachmentService, 'forgetCoupleFiles' | 'reap'>;
     },
   ) {}
 
@@ -117,13 +119,15 @@ export class CoupleService {
       const due = await repos.couples.findDueEndings(now, 50);
       if (due.length === 0) return ended;
       for (const coupleId of due) {
+        let removedFiles: string[] = [];
         const members = await inTransaction(async (tx) => {
           if (!(await tx.couples.claimEnded(coupleId, now))) return undefined;
           const ids = await tx.couples.memberIds(coupleId);
-          await this.deleteSharedData(tx, coupleId);
+          removedFiles = await this.deleteSharedData(tx, coupleId, now);
           return ids;
         });
         if (!members) continue;
+        await this.deps.files.reap(removedFiles);
         ended += 1;
         logger.info({ coupleId }, 'couple ended after the grace period; shared data deleted');
         await publisher.notice(members, 'couple.ended');
@@ -132,7 +136,12 @@ export class CoupleService {
   }
 
   /** Everything the two shared. Later features add their tables here. */
-  private async deleteSharedData(tx: Repositories, coupleId: string): Promise<void> {
+  private async deleteSharedData(
+    tx: Repositories,
+    coupleId: string,
+    now: number,
+  ): Promise<string[]> {
+    const removedFiles = await this.deps.files.forgetCoupleFiles(tx, coupleId, now);
     await tx.messages.deleteAll(coupleId);
     await tx.readPositions.deleteAll(coupleId);
     await tx.wordCounts.deleteAll(coupleId);
@@ -145,6 +154,7 @@ export class CoupleService {
     await tx.coupleEvents.deleteAll(coupleId);
     await tx.couples.deleteMembers(coupleId);
     await tx.couples.updateSettings(coupleId, { start_date: null, words_from: null });
+    return removedFiles;
   }
 
   private async change(

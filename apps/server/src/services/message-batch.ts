@@ -1,15 +1,21 @@
 import { todayIn } from '@couple-chat/dates';
-import type { CoupleEventDto, CoupleEventPayload } from '@couple-chat/protocol';
+import {
+  type AttachmentDto,
+  type CoupleEventDto,
+  type CoupleEventPayload,
+  findLinks,
+} from '@couple-chat/protocol';
 import { tokenize } from '@couple-chat/words';
-import type { CoupleEventsTable } from '../db/schema.js';
+import type { CoupleEventsTable, MessageLinksTable } from '../db/schema.js';
 import { DomainError } from '../errors.js';
 import type { Outcome } from '../lib/group-commit.js';
 import { newId } from '../lib/ids.js';
+import type { AttachmentRow } from '../models/attachment.repository.js';
 import type { Reserved } from '../models/couple.repository.js';
 import type { MessageRow } from '../models/message.repository.js';
 import type { CustomQuestionRow } from '../models/question.repository.js';
 import type { Repositories } from '../models/repositories.js';
-import { toMessageDto } from './message.presenter.js';
+import { toAttachmentDto, toMessageDto } from './message.presenter.js';
 import { toAskedQuestionDto } from './question.presenter.js';
 import { type AskPolicy, pickQuestion } from './question-asker.js';
 import { wordDeltas } from './word-tally.js';
@@ -19,6 +25,8 @@ export interface PendingSend {
   coupleId: string;
   messageId: string;
   body: string;
+  /** Photos, videos and files already uploaded by this sender, in the order shown. */
+  attachmentIds?: readonly string[];
 }
 
 export interface MessageAck {
@@ -43,6 +51,12 @@ export const questionUnanswered = () =>
   new DomainError(
     'question_unanswered',
     'Answer the open question first; then you can chat again.',
+  );
+
+export const attachmentNotReady = () =>
+  new DomainError(
+    'attachment_not_ready',
+    'Every file must be uploaded completely, by you, before the message can be sent.',
   );
 
 const keyOf = (coupleId: string, messageId: string) => `${coupleId} ${messageId}`;
@@ -115,8 +129,11 @@ export async function writeSends(
     ...new Set(askable.flatMap((id) => (fresh.get(id) ?? []).flatMap((i) => words.get(i) ?? []))),
   ]);
 
+  const files = await attachmentsOf(tx, batch, fresh);
+
   const messages: (MessageRow & { words: string[] })[] = [];
   const events: CoupleEventsTable[] = [];
+  const links: MessageLinksTable[] = [];
   for (const [coupleId, indexes] of fresh) {
     const couple = reserved.get(coupleId);
     if (couple === undefined) {
@@ -144,6 +161,11 @@ export async function writeSends(
         outcomes[i] = { ok: false, error: questionUnanswered() };
         continue;
       }
+      const attached = item.attachmentIds ? files.get(i) : [];
+      if (attached === undefined) {
+        outcomes[i] = { ok: false, error: attachmentNotReady() };
+        continue;
+      }
       seq += 1;
       const row: MessageRow = {
         couple_id: coupleId,
@@ -154,7 +176,27 @@ export async function writeSends(
         created_at: now,
         deleted_at: null,
         day,
+        attachments: attached.length > 0 ? JSON.stringify(attached) : null,
       };
+      if (item.attachmentIds) {
+        const claimed = await tx.attachments.attach(coupleId, item.userId, item.attachmentIds, {
+          id: item.messageId,
+          seq,
+        });
+        // Validated above in this transaction; only a racing send of the same files gets here.
+        if (!claimed) throw attachmentNotReady();
+      }
+      for (const [position, link] of findLinks(item.body).entries()) {
+        links.push({
+          couple_id: coupleId,
+          message_seq: seq,
+          position,
+          message_id: item.messageId,
+          sender_id: item.userId,
+          url: link.url,
+          created_at: now,
+        });
+      }
       messages.push({ ...row, words: words.get(i) ?? [] });
       append(seq, { type: 'message.created', message: toMessageDto(row) });
       written.set(keyOf(coupleId, item.messageId), row);
@@ -201,6 +243,7 @@ export async function writeSends(
   }
   await tx.messages.insert(...messages.map(({ words: _words, ...row }) => row));
   await tx.coupleEvents.insert(...events);
+  await tx.messageLinks.insert(...links);
   await tx.wordCounts.record(wordDeltas(messages, 1));
 
   // The same id twice in one batch (two devices resending at once): the later is a resend, or
@@ -214,6 +257,43 @@ export async function writeSends(
       : (outcomes[claimed.get(key) ?? -1] ?? { ok: false, error: notInCouple() });
   });
   return { outcomes, events: published };
+}
+
+/**
+ * The attachments of each fresh send that names some, as served, in the order named — or no entry
+ * when any of them is missing, another sender's, still uploading, or already in a message.
+ */
+async function attachmentsOf(
+  tx: Repositories,
+  batch: readonly PendingSend[],
+  fresh: ReadonlyMap<string, number[]>,
+): Promise<Map<number, AttachmentDto[]>> {
+  const result = new Map<number, AttachmentDto[]>();
+  for (const [coupleId, indexes] of fresh) {
+    const wanted = indexes.filter((i) => batch[i]?.attachmentIds);
+    if (wanted.length === 0) continue;
+    const rows = new Map<string, AttachmentRow>(
+      (
+        await tx.attachments.findMany(
+          coupleId,
+          wanted.flatMap((i) => batch[i]?.attachmentIds ?? []),
+        )
+      ).map((row) => [row.id, row]),
+    );
+    for (const i of wanted) {
+      const item = batch[i] as PendingSend;
+      const picked = (item.attachmentIds ?? []).map((id) => rows.get(id));
+      const usable = picked.every(
+        (row) =>
+          row !== undefined &&
+          row.uploader_id === item.userId &&
+          row.state === 'ready' &&
+          row.message_id === null,
+      );
+      if (usable) result.set(i, (picked as AttachmentRow[]).map(toAttachmentDto));
+    }
+  }
+  return result;
 }
 
 /** No question open, and the minimum gap since the last one has passed. */

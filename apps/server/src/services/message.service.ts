@@ -20,6 +20,17 @@ import { wordDeltas } from './word-tally.js';
 
 export type { MessageAck };
 
+/** What deleting a message needs from the attachments (see AttachmentService). */
+export interface MessageFiles {
+  forgetMessageFiles(
+    tx: Repositories,
+    coupleId: string,
+    message: { id: string; seq: number },
+    now: number,
+  ): Promise<string[]>;
+  reap(prefixes: readonly string[]): Promise<void>;
+}
+
 /**
  * A sender as the WebSocket knows them: the couple id comes from the access check made when the
  * socket joined its couple (and again whenever the couple changes), never from the client.
@@ -47,6 +58,9 @@ export class MessageService {
       publisher: Publisher;
       clock: Clock;
       questions: AskPolicy;
+      /** The files of a deleted message go with it. */
+      files: MessageFiles;
+      maxFilesPerMessage: number;
     },
   ) {}
 
@@ -59,6 +73,31 @@ export class MessageService {
     const { userId, coupleId } = sender;
     if (!coupleId) throw notInCouple();
     return this.sends.submit({ userId, coupleId, messageId, body });
+  }
+
+  /**
+   * A message of photos, videos or files (uploaded before, see UploadService) with an optional
+   * caption: the same log, ack and resend rules as text. It is refused unless every file is
+   * completely uploaded, by this sender, and in no other message.
+   */
+  async sendFiles(
+    sender: CoupleMember,
+    messageId: string,
+    caption: string,
+    attachmentIds: readonly string[],
+  ): Promise<MessageAck> {
+    const { userId, coupleId } = sender;
+    if (!coupleId) throw notInCouple();
+    if (attachmentIds.length > this.deps.maxFilesPerMessage) {
+      throw new DomainError(
+        'too_many_files',
+        `A message may carry at most ${this.deps.maxFilesPerMessage} files.`,
+      );
+    }
+    if (new Set(attachmentIds).size !== attachmentIds.length) {
+      throw new DomainError('validation_failed', 'The same file is named twice.');
+    }
+    return this.sends.submit({ userId, coupleId, messageId, body: caption, attachmentIds });
   }
 
   private readonly sends = new GroupCommit<PendingSend, MessageAck>(async (batch) => {
@@ -107,10 +146,22 @@ export class MessageService {
     if (message.sender_id !== userId) {
       throw new DomainError('not_your_message', 'You can delete only your own messages.');
     }
+    let removedFiles: string[] = [];
     const event = await this.deps.inTransaction(async (tx) => {
       const now = this.deps.clock.now();
       if (!(await tx.messages.markDeleted(couple.id, messageId, now))) return undefined;
-      const tombstone = toMessageDto({ ...message, body: null, deleted_at: now });
+      removedFiles = await this.deps.files.forgetMessageFiles(
+        tx,
+        couple.id,
+        { id: messageId, seq: Number(message.seq) },
+        now,
+      );
+      const tombstone = toMessageDto({
+        ...message,
+        body: null,
+        attachments: null,
+        deleted_at: now,
+      });
       await tx.coupleEvents.replacePayload(
         couple.id,
         Number(message.seq),
@@ -131,6 +182,7 @@ export class MessageService {
       return deleted;
     });
     if (event) await this.deps.publisher.coupleEvents(couple.id, [event]);
+    await this.deps.files.reap(removedFiles);
   }
 
   /** Moves the reader's position forward (never back) and tells the partner. */

@@ -3,7 +3,7 @@ import type { Database } from '../../src/db/schema.js';
 
 /**
  * Every stored row of one couple: the couple, its memberships, event log, messages, reads,
- * calendar events and D-days.
+ * calendar events, D-days, files and links.
  */
 export async function coupleRows(db: Kysely<Database>, coupleId: string) {
   const couple = await db
@@ -47,7 +47,20 @@ export async function coupleRows(db: Kysely<Database>, coupleId: string) {
     .where('couple_id', '=', coupleId)
     .orderBy('id')
     .execute();
-  return { couple, members, events, messages, reads, calendar, ddays };
+  const attachments = await db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('couple_id', '=', coupleId)
+    .orderBy('id')
+    .execute();
+  const links = await db
+    .selectFrom('message_links')
+    .selectAll()
+    .where('couple_id', '=', coupleId)
+    .orderBy('message_seq')
+    .orderBy('position')
+    .execute();
+  return { couple, members, events, messages, reads, calendar, ddays, attachments, links };
 }
 
 /** All pending connection requests, in a stable order. */

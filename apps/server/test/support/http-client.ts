@@ -29,10 +29,16 @@ export class HttpClient {
   ): Promise<ApiResponse<T>> {
     const h: Record<string, string> = { ...this.defaultHeaders, ...headers };
     if (this.cookies.size > 0) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    let payload: string | undefined;
+    let payload: string | Uint8Array | undefined;
     if (body !== undefined) {
       h['content-type'] ??= 'application/json';
-      payload = typeof body === 'string' ? body : JSON.stringify(body);
+      // Bytes (an upload, a picture) go as they are; anything else is JSON.
+      payload =
+        typeof body === 'string'
+          ? body
+          : body instanceof Uint8Array
+            ? new Uint8Array(body)
+            : JSON.stringify(body);
     }
     const res = await fetch(this.baseUrl + url, {
       method,

@@ -5,6 +5,7 @@ import * as messages from './20261124020000-messages.js';
 import * as words from './20261125000000-words.js';
 import * as questions from './20261125010000-questions.js';
 import * as calendar from './20261125020000-calendar.js';
+import * as attachments from './20261125030000-attachments.js';
 
 /** Listed statically (not read from disk) so the compiled server needs no file globbing. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261125000000-words': words,
   '20261125010000-questions': questions,
   '20261125020000-calendar': calendar,
+  '20261125030000-attachments': attachments,
 };

@@ -1,0 +1,29 @@
+/**
+ * Web links in a message's text, as people type them: http(s) URLs, ending before whitespace and
+ * before trailing punctuation that belongs to the sentence ("see https://a.com/x.").
+ * Only http and https: other schemes (javascript:, data:) are never links.
+ */
+export function findLinks(text: string): { url: string; start: number; end: number }[] {
+  const found: { url: string; start: number; end: number }[] = [];
+  for (const match of text.matchAll(/\bhttps?:\/\/[^\s<>"'`]+/giu)) {
+    let url = match[0];
+    // Sentence punctuation and an unbalanced closing bracket are not part of the link.
+    while (/[.,!?;:'"’”)\]}>。、]$/u.test(url)) {
+      const last = url.at(-1);
+      if (last === ')' && (url.match(/\(/g)?.length ?? 0) >= (url.match(/\)/g)?.length ?? 0)) break;
+      url = url.slice(0, -1);
+    }
+    if (!isHttpUrl(url)) continue;
+    found.push({ url, start: match.index, end: match.index + url.length });
+  }
+  return found;
+}
+
+function isHttpUrl(candidate: string): boolean {
+  try {
+    const url = new URL(candidate);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
