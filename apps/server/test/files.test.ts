@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { type AttachmentDto, attachmentUrl, UPLOADS_PATH } from '@couple-chat/protocol';
 import sharp from 'sharp';
+import * as tusClient from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY } from '../src/lib/clock.js';
 import { couplePrefix } from '../src/storage/blob-keys.js';
@@ -15,7 +16,7 @@ import {
   png,
 } from './support/media-fixtures.js';
 import { eventsThrough, sendOk } from './support/messages.js';
-import { chattingCouple, realtimeApp } from './support/realtime.js';
+import { chattingCouple, realtimeApp, twoInstances } from './support/realtime.js';
 import type { TestApp } from './support/test-app.js';
 import {
   createUpload,
@@ -590,3 +591,130 @@ describe.each(fileVariants())('files in the chat on $name', (variant) => {
     });
   }
 });
+
+describe.each(fileVariants())('uploads with a real tus client on $name', (variant) => {
+  let stopStorage = async () => {};
+  const env: Record<string, string> = {};
+  beforeAll(async () => {
+    const started = await storageEnv(variant);
+    Object.assign(env, started.env);
+    stopStorage = started.stop;
+  });
+  const rt = realtimeApp(variant, { env });
+  afterAll(() => stopStorage());
+  const rowsOf = (coupleId: string) => coupleRows(rt.t().database.db, coupleId);
+
+  /** tus-js-client as the web app uses it, in pieces of `chunkSize`, authenticated by cookie. */
+  const tusUpload = (
+    session: string,
+    bytes: Buffer,
+    /** Return true to stop the upload there (it resolves with 'aborted'). */
+    options: { uploadUrl?: string; stopAfter?: (offset: number) => boolean } = {},
+  ) =>
+    new Promise<string>((resolve, reject) => {
+      const upload: tusClient.Upload = new tusClient.Upload(bytes, {
+        endpoint: `${rt.t().baseUrl}${UPLOADS_PATH}`,
+        ...(options.uploadUrl ? { uploadUrl: options.uploadUrl } : {}),
+        chunkSize: 64 * 1024,
+        metadata: { filename: '동영상 원본.bin', filetype: 'application/octet-stream' },
+        headers: { cookie: `cc_session=${session}` },
+        retryDelays: [],
+        onChunkComplete: (_size, sent) => {
+          if (!options.stopAfter?.(sent)) return;
+          void upload.abort();
+          resolve('aborted');
+        },
+        onSuccess: () => resolve(upload.url as string),
+        onError: reject,
+      });
+      upload.start();
+    });
+
+  it('uploads in pieces, and resumes from where an aborted upload stopped', async () => {
+    const { c, a } = await chattingCouple(rt);
+    const bytes = Buffer.concat([pdf(), Buffer.alloc(400_000, 9)]);
+    const session = c.a.client.sessionCookie as string;
+    // The first attempt stops after two pieces (a closed laptop, a lost connection).
+    let firstUrl = '';
+    const stopped = await tusUpload(session, bytes, {
+      stopAfter: (sent) => sent >= 128 * 1024,
+    });
+    expect(stopped).toBe('aborted');
+    const ids = (await rowsOf(c.coupleId)).attachments.map((r) => r.id);
+    expect(ids).toHaveLength(1);
+    firstUrl = `${rt.t().baseUrl}${UPLOADS_PATH}/${ids[0]}`;
+    const id = firstUrl.split('/').at(-1) as string;
+    const head = await tus(c.a, 'HEAD', `${UPLOADS_PATH}/${id}`);
+    const resumedFrom = Number(head.headers.get('upload-offset'));
+    expect(resumedFrom).toBeGreaterThanOrEqual(128 * 1024);
+    expect(resumedFrom).toBeLessThan(bytes.length);
+    // The second attempt continues the same upload rather than starting over.
+    const url = await tusUpload(session, bytes, { uploadUrl: firstUrl });
+    expect(url).toBe(firstUrl);
+    const ack = await sendFiles(a, [id]);
+    expect(ack.type).toBe('message.ack');
+    const served = await fetchFile(c.b, attachmentUrl(id));
+    expect(served.bytes.equals(bytes)).toBe(true);
+  });
+});
+
+// Instances reach each other's sockets through Redis, so this runs where Redis is configured.
+describe.each(fileVariants().filter((v) => v.storage === 's3' && v.redisUrl))(
+  'two instances sharing S3 on $name',
+  (variant) => {
+    let s3: Awaited<ReturnType<typeof storageEnv>>;
+    const env: Record<string, string> = {};
+    beforeAll(async () => {
+      s3 = await storageEnv(variant);
+      Object.assign(env, s3.env);
+    });
+    const { apps, sockets } = twoInstances(variant, 'files', env);
+    afterAll(() => s3.stop());
+
+    it('resumes an upload on the other instance and serves the file from both', async () => {
+      const [one, two] = apps as [TestApp, TestApp];
+      const c = await createCouple(one.baseUrl);
+      const onTwo = { client: { baseUrl: two.baseUrl, sessionCookie: c.a.client.sessionCookie } };
+      const bytes = Buffer.concat([pdf(), Buffer.alloc(200_000, 5)]);
+      const created = await createUpload(c.a, bytes.length, { filename: 'shared.pdf' });
+      const url = `${UPLOADS_PATH}/${created.id}`;
+      const half = await tus(
+        c.a,
+        'PATCH',
+        url,
+        { 'upload-offset': '0' },
+        bytes.subarray(0, 100_000),
+      );
+      expect(half.status).toBe(204);
+      expect((await tus(onTwo, 'HEAD', url)).headers.get('upload-offset')).toBe('100000');
+      const rest = await tus(
+        onTwo,
+        'PATCH',
+        url,
+        { 'upload-offset': '100000' },
+        bytes.subarray(100_000),
+      );
+      expect(rest.status).toBe(204);
+      const a = (await sockets.of(two, c.a)).ws;
+      const b = (await sockets.of(one, c.b)).ws;
+      for (const ws of [a, b]) await syncFrom(ws);
+      const ack = await sendFiles(a, [created.id as string]);
+      expect(ack.type).toBe('message.ack');
+      const seen = await b.next('event', (f) => f.event.type === 'message.created');
+      expect(seen.event.type === 'message.created' && seen.event.message.attachments[0]?.id).toBe(
+        created.id,
+      );
+      for (const app of [one, two]) {
+        const viaB = { client: { baseUrl: app.baseUrl, sessionCookie: c.b.client.sessionCookie } };
+        expect(
+          (await fetchFile(viaB, attachmentUrl(created.id as string))).bytes.equals(bytes),
+        ).toBe(true);
+      }
+    });
+  },
+);
+
+async function syncFrom(ws: WsClient) {
+  ws.send({ type: 'sync', id: 'files', afterSeq: 0 });
+  await ws.next('synced', (f) => f.id === 'files');
+}
