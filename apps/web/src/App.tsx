@@ -4,6 +4,7 @@ import { RequireAuth, RequireGuest } from './features/auth/RouteGuards';
 import { useLocaleSync } from './features/auth/useLocaleSync';
 import { CalendarPage } from './pages/CalendarPage';
 import { CouplePage } from './pages/CouplePage';
+import { DrawerPage } from './pages/DrawerPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { InvitePage } from './pages/InvitePage';
@@ -28,6 +29,7 @@ const router = createBrowserRouter([
           { path: 'words', element: <WordsPage /> },
           { path: 'questions', element: <QuestionsPage /> },
           { path: 'calendar', element: <CalendarPage /> },
+          { path: 'drawer', element: <DrawerPage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: 'invite/:code', element: <InvitePage /> },
         ],

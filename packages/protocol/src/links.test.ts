@@ -23,6 +23,12 @@ describe('findLinks', () => {
     expect(urls('맛집 https://a.com/맛집!!')).toEqual(['https://a.com/맛집']);
   });
 
+  it('ends a link where Korean runs on from its host, but keeps Korean in its path', () => {
+    expect(urls('https://naver.com에서 봤어')).toEqual(['https://naver.com']);
+    expect(urls('https://namu.wiki/w/맛집 참고')).toEqual(['https://namu.wiki/w/맛집']);
+    expect(urls('http://한국.kr')).toEqual([]);
+  });
+
   it('never treats other schemes or broken URLs as links', () => {
     expect(urls('javascript:alert(1) data:text/html,x ftp://a.com')).toEqual([]);
     expect(urls('http:// nothing')).toEqual([]);

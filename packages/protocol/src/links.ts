@@ -7,6 +7,13 @@ export function findLinks(text: string): { url: string; start: number; end: numb
   const found: { url: string; start: number; end: number }[] = [];
   for (const match of text.matchAll(/\bhttps?:\/\/[^\s<>"'`]+/giu)) {
     let url = match[0];
+    // Korean text often runs straight on from a link ("https://naver.com에서 봤어"): a host is
+    // ASCII in practice, so it ends at the first other character (a path may hold any).
+    const hostStart = url.indexOf('//') + 2;
+    const hostEnd = url.slice(hostStart).search(/[/?#]/);
+    const host = url.slice(hostStart, hostEnd < 0 ? undefined : hostStart + hostEnd);
+    const foreign = host.search(/[^\x21-\x7e]/u);
+    if (foreign >= 0) url = url.slice(0, hostStart + foreign);
     // Sentence punctuation and an unbalanced closing bracket are not part of the link.
     while (/[.,!?;:'"’”)\]}>。、]$/u.test(url)) {
       const last = url.at(-1);

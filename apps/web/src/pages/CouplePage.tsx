@@ -5,6 +5,7 @@ import { CoupleSettingsForm } from '../features/couple/CoupleSettingsForm';
 import { CoupleSummary } from '../features/couple/CoupleSummary';
 import { EndConnectionSection } from '../features/couple/EndConnectionSection';
 import { ExportSection } from '../features/couple/ExportLinks';
+import { StorageSection } from '../features/files/StorageSection';
 
 /** "Us": the connection itself — day count, settings, history, export and ending it. */
 export function CouplePage() {
@@ -19,6 +20,7 @@ export function CouplePage() {
           <CoupleSummary couple={couple} />
           <CoupleSettingsForm couple={couple} />
           <CoupleHistory couple={couple} myId={me.id} />
+          <StorageSection />
           <ExportSection />
           <EndConnectionSection couple={couple} />
         </div>

@@ -9,6 +9,8 @@ import {
   myInviteQueryKey,
   requestsQueryKey,
 } from '../features/couple/keys';
+import { changesDrawer, changesStorage } from '../features/files/events';
+import { drawerQueryKey, storageQueryKey } from '../features/files/keys';
 import { changesQuestionSettings, isQuestionEvent } from '../features/questions/events';
 import { questionSettingsQueryKey, questionsQueryKey } from '../features/questions/keys';
 import { changesExclusions, changesRanking } from '../features/words/events';
@@ -55,6 +57,9 @@ export function wireQueries(connection: RealtimeConnection, queryClient: QueryCl
       // The calendar and D-days refetch whole (a couple's calendar is small); so does the chat's pin.
       if (changesCalendar(frame.event)) invalidate(calendarEventsQueryKey);
       if (changesDdays(frame.event)) invalidate(ddaysQueryKey);
+      // Files and links come and go with their messages; so does the storage they use.
+      if (changesDrawer(frame.event)) invalidate(drawerQueryKey);
+      if (changesStorage(frame.event)) invalidate(storageQueryKey);
     }),
     connection.on('unauthenticated', () => invalidate(meQueryKey)),
     // An expired session makes the handshake fail with HTTP 401; /api/me tells it from a down server.

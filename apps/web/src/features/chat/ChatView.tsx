@@ -1,6 +1,7 @@
 import type { CoupleDto, MessageDto } from '@couple-chat/protocol';
-import { useCallback, useMemo, useState } from 'react';
+import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { Banner } from '../../components/Banner';
 import { formErrorMessage } from '../../i18n/errorMessages';
@@ -9,12 +10,19 @@ import { useTakeFocus } from '../../lib/pendingFocus';
 import { useNow } from '../../lib/useNow';
 import { usePartnerOnline } from '../../realtime/hooks';
 import { PinnedLine } from '../calendar/PinnedLine';
+import { useFileLimits } from '../files/hooks';
+import { Icon } from '../files/Icons';
+import { Lightbox } from '../files/Lightbox';
+import { useFileTray } from '../files/useFileTray';
+import { mediaOfMessages, type ViewerItem } from '../files/viewer';
 import { Composer } from './Composer';
 import { placeQuestions } from './chatQuestions';
 import { MessageList, type RevealRequest } from './MessageList';
 import { ConfirmDeleteDialog, MessageMenu } from './MessageMenu';
+import { pendingUploadBytes } from './outboxFileState';
 import { buildRows, questionRowKey } from './rows';
 import { useChat } from './useChat';
+import { useDescribeItem, useJumpToMessage } from './useJump';
 
 /** The chat: partner and day count on top, the conversation, who is typing, and the composer. */
 export function ChatView({ couple, myId }: { couple: CoupleDto; myId: string }) {
@@ -41,7 +49,7 @@ export function ChatView({ couple, myId }: { couple: CoupleDto; myId: string }) 
     setMenu({ message, x, y });
   }, []);
   const closeMenu = useCallback(() => setMenu(null), []);
-  const { send } = chat;
+  const { send, sendFiles } = chat;
   const onSend = useCallback(
     (body: string) => {
       send(body);
@@ -49,9 +57,41 @@ export function ChatView({ couple, myId }: { couple: CoupleDto; myId: string }) 
     },
     [send],
   );
+  const onSendFiles = useCallback(
+    (...args: Parameters<typeof sendFiles>) => {
+      sendFiles(...args);
+      setJumpToEnd((n) => n + 1);
+    },
+    [sendFiles],
+  );
+
+  const { limits, readAt } = useFileLimits();
+  const tray = useFileTray(limits, pendingUploadBytes(state.outbox, readAt));
+  const locked = chat.owed !== undefined;
+  const drop = useFileDrop(locked ? null : tray.add);
+
+  const media = useMemo(() => mediaOfMessages(state.messages), [state.messages]);
+  const [viewing, setViewing] = useState<string | null>(null);
+  const onOpenMedia = useCallback((_messageId: string, attachmentId: string) => {
+    setViewing(attachmentId);
+  }, []);
+  const closeViewer = useCallback(() => setViewing(null), []);
+  const describe = useDescribeItem(couple, myId);
+  const jump = useJumpToMessage(chat, setReveal);
+  const { showMessage } = jump;
+  const onShowInChat = useCallback(
+    (item: ViewerItem) => void showMessage(item.messageId, item.seq),
+    [showMessage],
+  );
 
   return (
-    <section className="chat" aria-labelledby="chat-title">
+    <section className="chat" aria-labelledby="chat-title" {...drop.handlers}>
+      {drop.over && (
+        <div className="chat-drop" aria-hidden="true">
+          <Icon name="photo" />
+          <p>{t('files.drop')}</p>
+        </div>
+      )}
       <ChatHeader couple={couple} />
       <PinnedLine />
       {chat.loadError !== null && (
@@ -61,6 +101,11 @@ export function ChatView({ couple, myId }: { couple: CoupleDto; myId: string }) 
           <button type="button" className="text-button" onClick={chat.retryLoad}>
             {t('app.retry')}
           </button>
+        </Banner>
+      )}
+      {jump.missing && (
+        <Banner tone="info">
+          <p>{t('chat.jumpMissing')}</p>
         </Banner>
       )}
       {chat.deleteError && (
@@ -84,6 +129,10 @@ export function ChatView({ couple, myId }: { couple: CoupleDto; myId: string }) 
         onMenu={onMenu}
         onRetry={chat.retry}
         onDiscard={chat.discard}
+        onOpenMedia={onOpenMedia}
+        onCancelFile={chat.cancelFile}
+        onRetryFile={chat.retryFile}
+        highlight={jump.highlight}
         header={
           <>
             {chat.loadingOlder && (
@@ -118,10 +167,22 @@ export function ChatView({ couple, myId }: { couple: CoupleDto; myId: string }) 
       </p>
       <Composer
         onSend={onSend}
+        onSendFiles={onSendFiles}
+        tray={tray}
+        maxFiles={limits.maxFilesPerMessage}
         onDraftChange={chat.onDraftChange}
-        locked={chat.owed !== undefined}
+        locked={locked}
         onShowQuestion={showOwed}
       />
+      {viewing && (
+        <Lightbox
+          items={media}
+          startId={viewing}
+          describe={describe}
+          onClose={closeViewer}
+          onShowInChat={onShowInChat}
+        />
+      )}
       {menu && (
         <MessageMenu
           x={menu.x}
@@ -178,6 +239,43 @@ function ChatHeader({ couple }: { couple: CoupleDto }) {
             : t('couple.daysAhead', { count: 1 - day })}
         </span>
       )}
+      <Link to="/drawer" className="chat-header-button" title={t('chat.drawer')}>
+        <Icon name="drawer" />
+        <span className="visually-hidden">{t('chat.drawer')}</span>
+      </Link>
     </header>
   );
+}
+
+/** Files dragged over the chat (desktop) join the tray when dropped; `add` null refuses them. */
+function useFileDrop(add: ((files: File[]) => void) | null) {
+  const [over, setOver] = useState(false);
+  // dragenter/dragleave fire for every child crossed; only the outermost pair counts.
+  const depth = useRef(0);
+  const carriesFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
+  const handlers = {
+    onDragEnter: (event: DragEvent) => {
+      if (!add || !carriesFiles(event)) return;
+      event.preventDefault();
+      depth.current += 1;
+      setOver(true);
+    },
+    onDragOver: (event: DragEvent) => {
+      if (!add || !carriesFiles(event)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    },
+    onDragLeave: () => {
+      depth.current = Math.max(0, depth.current - 1);
+      if (depth.current === 0) setOver(false);
+    },
+    onDrop: (event: DragEvent) => {
+      depth.current = 0;
+      setOver(false);
+      if (!add || !carriesFiles(event)) return;
+      event.preventDefault();
+      add([...event.dataTransfer.files]);
+    },
+  };
+  return { over, handlers };
 }

@@ -1,5 +1,6 @@
 import { MESSAGE_MAX_LENGTH } from '@couple-chat/protocol';
 import {
+  type ClipboardEvent,
   type FormEvent,
   type KeyboardEvent,
   useId,
@@ -8,6 +9,10 @@ import {
   useState,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AttachMenu } from '../files/AttachMenu';
+import { FileTray } from '../files/FileTray';
+import type { FileTray as Tray } from '../files/useFileTray';
+import type { PickedFile } from './useOutboxUploads';
 
 // The counter appears this close to the limit, so it does not distract in everyday messages.
 const counterFrom = MESSAGE_MAX_LENGTH - 500;
@@ -19,6 +24,11 @@ const coarsePointer = () =>
 
 interface ComposerProps {
   onSend(body: string): void;
+  /** The tray's files with the text as their caption, as one message. */
+  onSendFiles(caption: string, files: PickedFile[]): void;
+  /** The files chosen for the next message (the chat adds dropped files to it too). */
+  tray: Tray;
+  maxFiles: number;
   onDraftChange(draft: string): void;
   /** I owe an answer to the open question: nothing can be sent until it is given. */
   locked: boolean;
@@ -26,7 +36,8 @@ interface ComposerProps {
   onShowQuestion(): void;
 }
 
-export function Composer({ onSend, onDraftChange, locked, onShowQuestion }: ComposerProps) {
+export function Composer(props: ComposerProps) {
+  const { onSend, onSendFiles, tray, onDraftChange, locked, onShowQuestion } = props;
   const { t } = useTranslation();
   const [draft, setDraft] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
@@ -34,7 +45,8 @@ export function Composer({ onSend, onDraftChange, locked, onShowQuestion }: Comp
   const lockId = useId();
   const length = draft.trim().length;
   const over = length - MESSAGE_MAX_LENGTH;
-  const canSend = !locked && length > 0 && over <= 0;
+  const withFiles = tray.items.length > 0;
+  const canSend = !locked && (length > 0 || withFiles) && over <= 0;
   const describedBy = [locked ? lockId : null, length >= counterFrom ? statusId : null]
     .filter(Boolean)
     .join(' ');
@@ -51,9 +63,29 @@ export function Composer({ onSend, onDraftChange, locked, onShowQuestion }: Comp
   function submit(event?: FormEvent) {
     event?.preventDefault();
     if (!canSend) return;
-    onSend(draft.trim());
+    if (withFiles) {
+      onSendFiles(
+        draft.trim(),
+        tray.items.map(({ file, kind, width, height, durationMs }) => ({
+          file,
+          kind,
+          width,
+          height,
+          durationMs,
+        })),
+      );
+      tray.clear();
+    } else onSend(draft.trim());
     setDraft('');
     input.current?.focus();
+  }
+
+  // Pasted pictures (a screenshot, a copied photo) join the tray; pasted text stays text.
+  function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    const files = [...event.clipboardData.files];
+    if (files.length === 0) return;
+    event.preventDefault();
+    tray.add(files);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -88,14 +120,16 @@ export function Composer({ onSend, onDraftChange, locked, onShowQuestion }: Comp
             : t('chat.counter', { count: length, max: MESSAGE_MAX_LENGTH })}
         </p>
       )}
+      <FileTray tray={tray} max={props.maxFiles} />
       <div className="composer-row">
+        <AttachMenu disabled={locked} onPick={tray.add} />
         <textarea
           ref={input}
           className="composer-input"
           rows={1}
           value={draft}
           aria-label={t('chat.input')}
-          placeholder={t('chat.placeholder')}
+          placeholder={withFiles ? t('files.captionPlaceholder') : t('chat.placeholder')}
           aria-invalid={over > 0 || undefined}
           aria-describedby={describedBy || undefined}
           disabled={locked}
@@ -105,6 +139,7 @@ export function Composer({ onSend, onDraftChange, locked, onShowQuestion }: Comp
             onDraftChange(event.target.value);
           }}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
         />
         <button type="submit" className="composer-send" disabled={!canSend}>
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">

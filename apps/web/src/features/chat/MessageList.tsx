@@ -46,6 +46,8 @@ interface MessageListProps extends RowHandlers {
   /** Scrolls to a row (the question I owe an answer) and focuses what is in it. */
   reveal: RevealRequest | null;
   onQuestionChange(question: QuestionDto): void;
+  /** The row drawn out for a moment after a jump to it. */
+  highlight?: string | null;
   footer?: ReactNode;
   header?: ReactNode;
 }
@@ -174,9 +176,13 @@ export function MessageList(props: MessageListProps) {
               mine={row.kind === 'outbox' || message?.senderId === myId}
               unread={message !== null && isUnreadByPartner(message, myId, partnerRead)}
               timeZone={timeZone}
+              highlighted={props.highlight === row.key}
               onMenu={props.onMenu}
               onRetry={props.onRetry}
               onDiscard={props.onDiscard}
+              onOpenMedia={props.onOpenMedia}
+              onCancelFile={props.onCancelFile}
+              onRetryFile={props.onRetryFile}
             />
           );
         })}

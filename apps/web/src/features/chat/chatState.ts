@@ -1,6 +1,10 @@
 import type { CoupleEventPayload, ErrorCode, MessageDto, QuestionDto } from '@couple-chat/protocol';
+import type { UploadErrorCode } from '../files/uploads';
 import { isQuestionEvent } from '../questions/events';
 import { type ChatQuestions, onQuestionEvent, withQuestions } from './chatQuestions';
+import { type OutboxFile, removeFile, updateFile, uploadsDone } from './outboxFileState';
+
+export type { OutboxFile } from './outboxFileState';
 
 /**
  * A message not yet committed by the server. Its id is chosen once, so every resend is the same
@@ -8,16 +12,22 @@ import { type ChatQuestions, onQuestionEvent, withQuestions } from './chatQuesti
  */
 export interface OutboxEntry {
   id: string;
+  /** The text, or a caption (may be empty) when the message carries files. */
   body: string;
   /** The device's clock when typed: where it shows until the server gives it a place. */
   createdAt: string;
   /**
-   * pending: waits for the connection; sending: went out, no ack yet; failed: refused;
-   * held: refused until I answer the open question, then it goes out by itself.
+   * pending: waits for the connection (and for its uploads); sending: went out, no ack yet;
+   * failed: refused; held: refused until I answer the open question, then it goes out by itself;
+   * sent: acked, shown from the local files until the committed message (with its files) arrives.
    */
-  status: 'pending' | 'sending' | 'failed' | 'held';
+  status: 'pending' | 'sending' | 'failed' | 'held' | 'sent';
   error?: ErrorCode | undefined;
+  /** Photos, videos and files, in the order chosen; absent for a text message. */
+  files?: OutboxFile[] | undefined;
 }
+
+export type NewOutboxEntry = Pick<OutboxEntry, 'id' | 'body' | 'createdAt' | 'files'>;
 
 export interface ChatState {
   /** Committed messages, oldest first, each id once. */
@@ -38,7 +48,7 @@ export type ChatAction =
   | { type: 'event'; at: string; event: CoupleEventPayload; seq?: number }
   | { type: 'ack'; messageId: string; seq: number; at: string; senderId: string }
   | { type: 'reads'; positions: { userId: string; seq: number }[] }
-  | { type: 'queue'; entry: Pick<OutboxEntry, 'id' | 'body' | 'createdAt'> }
+  | { type: 'queue'; entry: NewOutboxEntry }
   | { type: 'sending'; ids: string[] }
   | { type: 'failed'; messageId: string; code: ErrorCode }
   | { type: 'disconnected' }
@@ -47,7 +57,12 @@ export type ChatAction =
   | { type: 'discard'; messageId: string }
   | { type: 'questions'; questions: QuestionDto[] }
   /** The open question is answered: what it held back goes out now. */
-  | { type: 'release' };
+  | { type: 'release' }
+  | { type: 'upload.done'; key: string; attachmentId: string }
+  | { type: 'upload.failed'; key: string; code: UploadErrorCode }
+  | { type: 'upload.retry'; key: string }
+  /** One file of a message is cancelled; the message goes on with the rest (or its text alone). */
+  | { type: 'upload.remove'; key: string };
 
 export function initialChatState(outbox: OutboxEntry[] = []): ChatState {
   return {
@@ -109,6 +124,10 @@ function updateEntry(
   return { ...state, outbox: state.outbox.map((e) => (e.id === id ? update(e) : e)) };
 }
 
+function withOutbox(state: ChatState, outbox: OutboxEntry[]): ChatState {
+  return outbox === state.outbox ? state : { ...state, outbox };
+}
+
 function readUpTo(state: ChatState, userId: string, seq: number): ChatState {
   if ((state.reads[userId] ?? 0) >= seq) return state;
   return { ...state, reads: { ...state.reads, [userId]: seq } };
@@ -155,6 +174,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'ack': {
       const entry = state.outbox.find((e) => e.id === action.messageId);
       if (!entry) return state;
+      // The ack does not carry the files: the local copies show until message.created brings them.
+      if (entry.files) return updateEntry(state, entry.id, (e) => ({ ...e, status: 'sent' }));
       const message: MessageDto = {
         id: entry.id,
         seq: action.seq,
@@ -184,7 +205,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return updateEntry(state, action.messageId, (e) =>
         // Not a failure: the message waits for my answer, and nothing of it is lost.
         action.code === 'question_unanswered'
-          ? { id: e.id, body: e.body, createdAt: e.createdAt, status: 'held' }
+          ? { ...e, status: 'held', error: undefined }
           : { ...e, status: 'failed', error: action.code },
       );
     case 'disconnected':
@@ -198,7 +219,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return updateEntry(state, action.messageId, (e) => {
         if (e.status !== 'failed') return e;
         const id = e.error === 'message_id_conflict' ? action.newId : e.id;
-        return { id, body: e.body, createdAt: e.createdAt, status: 'pending' };
+        return { ...e, id, status: 'pending', error: undefined };
       });
     case 'discard':
       return { ...state, outbox: state.outbox.filter((e) => e.id !== action.messageId) };
@@ -210,12 +231,38 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         ...state,
         outbox: state.outbox.map((e) => (e.status === 'held' ? { ...e, status: 'pending' } : e)),
       };
+    case 'upload.done':
+      return withOutbox(
+        state,
+        updateFile(state.outbox, action.key, (f) => ({
+          ...f,
+          upload: 'done',
+          attachmentId: action.attachmentId,
+          error: undefined,
+        })),
+      );
+    case 'upload.failed':
+      return withOutbox(
+        state,
+        updateFile(state.outbox, action.key, (f) =>
+          f.upload === 'done' ? f : { ...f, upload: 'failed', error: action.code },
+        ),
+      );
+    case 'upload.retry':
+      return withOutbox(
+        state,
+        updateFile(state.outbox, action.key, (f) =>
+          f.upload === 'failed' ? { ...f, upload: 'uploading', error: undefined } : f,
+        ),
+      );
+    case 'upload.remove':
+      return withOutbox(state, removeFile(state.outbox, action.key));
   }
 }
 
-/** The entries that should go out now, oldest first. */
+/** The entries that should go out now, oldest first; one with files waits for all its uploads. */
 export function dueEntries(state: ChatState): OutboxEntry[] {
-  return state.outbox.filter((e) => e.status === 'pending');
+  return state.outbox.filter((e) => e.status === 'pending' && uploadsDone(e));
 }
 
 /** The newest seq among the partner's messages, which the reader has now seen. */

@@ -51,4 +51,41 @@ describe('the stored outbox', () => {
     saveOutbox('c1', []);
     expect(localStorage.getItem('couple-chat.outbox.c1')).toBeNull();
   });
+
+  it('keeps a message with files across a reload, its uploads and an empty caption included', () => {
+    const files = [
+      {
+        key: 'k1',
+        name: '바다.jpg',
+        size: 2048,
+        type: 'image/jpeg',
+        kind: 'image' as const,
+        width: 800,
+        height: 600,
+        upload: 'done' as const,
+        attachmentId: '00000000-0000-4000-8000-0000000000a1',
+      },
+      {
+        key: 'k2',
+        name: '영상.mp4',
+        size: 4096,
+        type: 'video/mp4',
+        kind: 'video' as const,
+        upload: 'failed' as const,
+        error: 'network_error' as const,
+      },
+    ];
+    saveOutbox('c1', [{ ...entry, body: '', status: 'sent', files }]);
+    const [restored] = loadOutbox('c1');
+    // Acked but not yet seen committed: sent again under the same id, which the server recognises.
+    expect(restored).toEqual({ ...entry, body: '', status: 'pending', files });
+  });
+
+  it('refuses an empty text message that has no files', () => {
+    localStorage.setItem(
+      'couple-chat.outbox.c1',
+      JSON.stringify([{ ...entry, body: '', status: 'pending' }]),
+    );
+    expect(loadOutbox('c1')).toEqual([]);
+  });
 });

@@ -10,12 +10,19 @@ import {
 } from 'react';
 import { type ApiErrorCode, isApiError } from '../../api/client';
 import { useCoupleEvents, useRealtime, useRealtimeConnection } from '../../realtime/hooks';
+import { uploadManager } from '../files/uploadManager';
 import { fetchMessages, fetchReadPositions } from './api';
 import { questionToAnswer } from './chatQuestions';
 import { chatReducer, dueEntries, initialChatState, newestFrom } from './chatState';
+import { sendFrame } from './outboxFileState';
 import { loadOutbox, saveOutbox } from './outboxStorage';
 import { usePartnerTyping, useTypingSender } from './typing';
 import { useChatQuestions } from './useChatQuestions';
+import { type PickedFile, useOutboxUploads } from './useOutboxUploads';
+
+// Jumping to an old message reads back at most this many pages (of the largest size) to find it.
+const jumpPageLimit = 50;
+const jumpPageSize = 200;
 
 function subscribeVisibility(onChange: () => void): () => void {
   document.addEventListener('visibilitychange', onChange);
@@ -144,9 +151,7 @@ export function useChat(couple: CoupleDto, myId: string) {
     if (status !== 'open') return;
     const due = dueEntries(state);
     if (due.length === 0) return;
-    const sent = due.filter((entry) =>
-      connection.send({ type: 'message.send', messageId: entry.id, body: entry.body }),
-    );
+    const sent = due.filter((entry) => connection.send(sendFrame(entry)));
     if (sent.length > 0) dispatch({ type: 'sending', ids: sent.map((e) => e.id) });
   }, [connection, state, status]);
 
@@ -163,6 +168,8 @@ export function useChat(couple: CoupleDto, myId: string) {
   }, [connection, myRead, newestFromPartner, status, visible]);
 
   const typing = useTypingSender(connection);
+  const uploads = useOutboxUploads(state.outbox, dispatch);
+  const { startFiles } = uploads;
 
   const send = useCallback(
     (body: string) => {
@@ -171,6 +178,44 @@ export function useChat(couple: CoupleDto, myId: string) {
       dispatch({ type: 'queue', entry });
     },
     [typing],
+  );
+
+  /** Photos, videos and files with an optional caption: one message, sent once all are uploaded. */
+  const sendFiles = useCallback(
+    (body: string, picked: readonly PickedFile[]) => {
+      if (picked.length === 0) return;
+      typing.stop();
+      const files = startFiles(picked);
+      const entry = { id: crypto.randomUUID(), body, createdAt: new Date().toISOString(), files };
+      dispatch({ type: 'queue', entry });
+    },
+    [typing, startFiles],
+  );
+
+  // Reads back until the message (id, seq) is loaded, for a jump from the drawer; false if it is not there.
+  const latest = useRef(state);
+  latest.current = state;
+  const findMessage = useCallback(
+    async (id: string, seq: number): Promise<boolean> => {
+      const loaded = () => latest.current.messages.some((m) => m.id === id);
+      for (let page = 0; page < jumpPageLimit; page += 1) {
+        const { messages, hasMore } = latest.current;
+        const oldest = messages[0]?.seq;
+        if (oldest !== undefined && oldest <= seq) return loaded();
+        if (oldest === undefined || !hasMore) return loaded();
+        const older = await fetchMessages(oldest, undefined, jumpPageSize);
+        dispatch({ type: 'page', messages: older.messages, hasMore: older.hasMore, older: true });
+        latest.current = {
+          ...latest.current,
+          messages: [...older.messages, ...messages],
+          hasMore: older.hasMore,
+        };
+        const first = older.messages[0];
+        if (first) void loadBackTo(first.createdAt);
+      }
+      return false;
+    },
+    [loadBackTo],
   );
 
   const deleteMessage = useCallback(
@@ -185,7 +230,12 @@ export function useChat(couple: CoupleDto, myId: string) {
     (messageId: string) => dispatch({ type: 'retry', messageId, newId: crypto.randomUUID() }),
     [],
   );
-  const discard = useCallback((messageId: string) => dispatch({ type: 'discard', messageId }), []);
+  // Cancelling a message cancels its uploads too (and drops the files already on the server).
+  const discard = useCallback((messageId: string) => {
+    const entry = latest.current.outbox.find((e) => e.id === messageId);
+    for (const file of entry?.files ?? []) uploadManager().cancel(file.key);
+    dispatch({ type: 'discard', messageId });
+  }, []);
 
   return {
     state,
@@ -196,6 +246,10 @@ export function useChat(couple: CoupleDto, myId: string) {
     loadingOlder,
     loadOlder,
     send,
+    sendFiles,
+    cancelFile: uploads.cancelFile,
+    retryFile: uploads.retryFile,
+    findMessage,
     retry,
     discard,
     deleteMessage,
