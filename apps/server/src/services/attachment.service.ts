@@ -53,7 +53,7 @@ export class AttachmentService {
   async file(auth: AuthContext, id: string, variant: AttachmentVariant): Promise<ServedFile> {
     const { couple } = await this.deps.access.requireCouple(auth);
     const row = await this.deps.repos.attachments.find(couple.id, id);
-    if (!row || row.state !== 'ready') throw noSuchFile();
+    if (row?.state !== 'ready') throw noSuchFile();
     if (row.message_id === null && row.uploader_id !== auth.user.id) throw noSuchFile();
     const variants = JSON.parse(row.variants) as AttachmentVariant[];
     if (variant !== 'original' && !variants.includes(variant)) throw noSuchFile();
