@@ -23,7 +23,7 @@ import {
   fetchFile,
   fileVariants,
   sendFiles,
-  storageEnv,
+  storageFor,
   tus,
   upload,
   uploadOk,
@@ -41,15 +41,7 @@ const LIMITS = {
 const MB = 1024 * 1024;
 
 describe.each(fileVariants())('files in the chat on $name', (variant) => {
-  let stopStorage = async () => {};
-  const env: Record<string, string> = { ...LIMITS };
-  beforeAll(async () => {
-    const started = await storageEnv(variant);
-    Object.assign(env, started.env);
-    stopStorage = started.stop;
-  });
-  const rt = realtimeApp(variant, { env });
-  afterAll(() => stopStorage());
+  const rt = realtimeApp(variant, { env: storageFor(variant, LIMITS) });
   let t: TestApp;
   beforeAll(() => {
     t = rt.t();
@@ -593,15 +585,7 @@ describe.each(fileVariants())('files in the chat on $name', (variant) => {
 });
 
 describe.each(fileVariants())('uploads with a real tus client on $name', (variant) => {
-  let stopStorage = async () => {};
-  const env: Record<string, string> = {};
-  beforeAll(async () => {
-    const started = await storageEnv(variant);
-    Object.assign(env, started.env);
-    stopStorage = started.stop;
-  });
-  const rt = realtimeApp(variant, { env });
-  afterAll(() => stopStorage());
+  const rt = realtimeApp(variant, { env: storageFor(variant) });
   const rowsOf = (coupleId: string) => coupleRows(rt.t().database.db, coupleId);
 
   /** tus-js-client as the web app uses it, in pieces of `chunkSize`, authenticated by cookie. */
@@ -662,14 +646,7 @@ describe.each(fileVariants())('uploads with a real tus client on $name', (varian
 describe.each(fileVariants().filter((v) => v.storage === 's3' && v.redisUrl))(
   'two instances sharing S3 on $name',
   (variant) => {
-    let s3: Awaited<ReturnType<typeof storageEnv>>;
-    const env: Record<string, string> = {};
-    beforeAll(async () => {
-      s3 = await storageEnv(variant);
-      Object.assign(env, s3.env);
-    });
-    const { apps, sockets } = twoInstances(variant, 'files', env);
-    afterAll(() => s3.stop());
+    const { apps, sockets } = twoInstances(variant, 'files', storageFor(variant));
 
     it('resumes an upload on the other instance and serves the file from both', async () => {
       const [one, two] = apps as [TestApp, TestApp];

@@ -66,6 +66,8 @@ const routeTable: Record<string, Scope> = {
   'GET /api/couple/events': 'couple',
   'GET /api/couple/export': 'couple',
   'GET /api/messages': 'couple',
+  'GET /api/messages/days': 'couple',
+  'GET /api/search': 'couple',
   'GET /api/read-positions': 'couple',
   'GET /api/word-ranking': 'couple',
   'GET /api/excluded-words': 'couple',
@@ -121,6 +123,15 @@ const coupleCalls: {
   { route: 'GET /api/couple/export', url: '/api/couple/export?format=json' },
   { route: 'GET /api/couple/export', url: '/api/couple/export?format=html' },
   { route: 'GET /api/messages', url: '/api/messages?limit=200' },
+  { route: 'GET /api/messages', url: '/api/messages?around=1&limit=200' },
+  { route: 'GET /api/messages', url: '/api/messages?day=2020-01-01' },
+  // Both couples said the same words: only A's own message may come back.
+  { route: 'GET /api/search', url: '/api/search?q=소풍' },
+  {
+    route: 'GET /api/search',
+    url: '/api/search?q=%EC%86%8C%ED%92%8D%3F&from=me&kind=text&since=2020-01-01&until=2030-12-31',
+  },
+  { route: 'GET /api/messages/days', url: '/api/messages/days?month=2026-11' },
   { route: 'GET /api/read-positions' },
   { route: 'GET /api/word-ranking', url: '/api/word-ranking?top=10' },
   { route: 'POST /api/excluded-words', body: { words: ['음식을'] } },
@@ -278,6 +289,8 @@ const authSamples: Record<string, { url?: string; body?: unknown }> = {
     url: '/api/attachments/0193a0d6-0000-7000-8000-000000000000/poster',
   },
   'GET /api/drawer': { url: '/api/drawer?tab=media' },
+  'GET /api/search': { url: '/api/search?q=x' },
+  'GET /api/messages/days': { url: '/api/messages/days?month=2026-11' },
 };
 
 /**
@@ -640,6 +653,15 @@ describe.each(testDatabases())('couple isolation on $name', (database) => {
         const history = await a.a.client.get('/api/messages?limit=200');
         expect(history.status).toBe(200);
         expect(JSON.stringify(history.body)).not.toContain('a secret of couple B');
+        for (const q of ['secret', 'of couple', 's', '"couple B"']) {
+          const searched = await a.a.client.get(`/api/search?q=${encodeURIComponent(q)}`);
+          expect([searched.status, searched.body.total], q).toEqual([200, 0]);
+        }
+        // Both couples asked about a picnic: A finds only its own question's message.
+        const picnic = await a.a.client.get('/api/search?q=소풍');
+        expect(
+          picnic.body.items.map((i: { message: { senderId: string } }) => i.message.senderId),
+        ).toEqual([a.a.user.id]);
         expect(JSON.stringify(aSocket.frames)).not.toContain('a secret of couple B');
       } finally {
         await bSocket.close();

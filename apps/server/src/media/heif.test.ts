@@ -1,26 +1,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { hasGpsValues, PHONE_EXIF, XMP_WITH_GPS } from '../../test/support/media-fixtures.js';
 import { DomainError } from '../errors.js';
 import { stripHeif } from './heif.js';
-
-const GPS = {
-  IFD0: { Make: 'PhoneMaker' },
-  IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '37/1 33/1 59/1' },
-};
-const XMP =
-  '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
-  '<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="37,33.98N"/></rdf:RDF></x:xmpmeta>';
-
-function hasGpsValues(bytes: Buffer): boolean {
-  const values = [37, 1, 33, 1, 59, 1];
-  const be = Buffer.alloc(24);
-  const le = Buffer.alloc(24);
-  values.forEach((value, i) => {
-    be.writeUInt32BE(value, i * 4);
-    le.writeUInt32LE(value, i * 4);
-  });
-  return bytes.includes(be) || bytes.includes(le);
-}
 
 /** A portrait AVIF (stored landscape, turned by its irot box) with EXIF GPS and XMP. */
 async function phoneAvif(): Promise<Buffer> {
@@ -30,8 +12,8 @@ async function phoneAvif(): Promise<Buffer> {
   return sharp({ create: { width: 60, height: 40, channels: 3, background: 'blue' } })
     .composite([{ input: left, left: 0, top: 0 }])
     .withMetadata({ orientation: 6 })
-    .withExif(GPS)
-    .withXmp(XMP)
+    .withExif(PHONE_EXIF)
+    .withXmp(XMP_WITH_GPS)
     .avif({ effort: 0 })
     .toBuffer();
 }

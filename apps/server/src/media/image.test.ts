@@ -2,42 +2,16 @@ import zlib from 'node:zlib';
 import sharp, { type Sharp } from 'sharp';
 import { thumbHashToRGBA } from 'thumbhash';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  hasGpsValues,
+  jpegSegment,
+  PHONE_EXIF,
+  XMP_WITH_GPS,
+} from '../../test/support/media-fixtures.js';
 import { DomainError } from '../errors.js';
 import { canDecode, processImage } from './image.js';
 
 const LIMIT = { maxPixels: 100e6 };
-const GPS = {
-  IFD0: { Make: 'PhoneMaker', Model: 'Phone 15', Software: 'Camera 1.0' },
-  IFD3: {
-    GPSLatitudeRef: 'N',
-    GPSLatitude: '37/1 33/1 59/1',
-    GPSLongitudeRef: 'E',
-    GPSLongitude: '126/1 58/1 40/1',
-  },
-};
-const XMP =
-  '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
-  '<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="37,33.98N"/></rdf:RDF></x:xmpmeta>';
-
-/** The GPS latitude 37/1 33/1 59/1 as EXIF rationals, in either byte order. */
-function hasGpsValues(bytes: Buffer): boolean {
-  const values = [37, 1, 33, 1, 59, 1];
-  const be = Buffer.alloc(24);
-  const le = Buffer.alloc(24);
-  values.forEach((value, i) => {
-    be.writeUInt32BE(value, i * 4);
-    le.writeUInt32LE(value, i * 4);
-  });
-  return bytes.includes(be) || bytes.includes(le);
-}
-
-function jpegSegment(marker: number, payload: string): Buffer {
-  const body = Buffer.from(payload, 'latin1');
-  const header = Buffer.alloc(4);
-  header.writeUInt16BE(0xff00 | marker, 0);
-  header.writeUInt16BE(body.length + 2, 2);
-  return Buffer.concat([header, body]);
-}
 
 /** Inserts JPEG segments right after SOI. */
 const withSegments = (jpeg: Buffer, ...segments: Buffer[]) =>
@@ -150,8 +124,8 @@ afterEach(() => {
 describe('processImage', () => {
   it('strips EXIF GPS, XMP, IPTC and comments from a JPEG without touching its pixels', async () => {
     const camera = await noisy(640, 480)
-      .withExif(GPS)
-      .withXmp(XMP)
+      .withExif(PHONE_EXIF)
+      .withXmp(XMP_WITH_GPS)
       .jpeg({ quality: 90 })
       .toBuffer();
     const input = withSegments(
@@ -203,7 +177,7 @@ describe('processImage', () => {
   it('turns a photo with EXIF orientation 6 upright: portrait size and rotated pixels', async () => {
     const input = await (await halves())
       .withMetadata({ orientation: 6 })
-      .withExif(GPS)
+      .withExif(PHONE_EXIF)
       .jpeg()
       .toBuffer();
     const stored = await sharp(input).metadata();
@@ -243,7 +217,7 @@ describe('processImage', () => {
   });
 
   it('drops PNG text, EXIF and time chunks losslessly', async () => {
-    const base = await noisy(64, 64).withExif(GPS).withXmp(XMP).png().toBuffer();
+    const base = await noisy(64, 64).withExif(PHONE_EXIF).withXmp(XMP_WITH_GPS).png().toBuffer();
     const input = withChunks(
       base,
       pngChunk('tEXt', 'Location\u000037.5665,126.9780'),
@@ -296,7 +270,7 @@ describe('processImage', () => {
 
   it('keeps an animated WebP animated and drops its EXIF', async () => {
     const input = await frames()
-      .withExif(GPS)
+      .withExif(PHONE_EXIF)
       .webp({ loop: 0, delay: [80, 80, 80] })
       .toBuffer();
     expect(hasGpsValues(input)).toBe(true);
@@ -308,7 +282,11 @@ describe('processImage', () => {
   });
 
   it('strips a still WebP losslessly', async () => {
-    const input = await noisy(80, 60).withExif(GPS).withXmp(XMP).webp({ quality: 70 }).toBuffer();
+    const input = await noisy(80, 60)
+      .withExif(PHONE_EXIF)
+      .withXmp(XMP_WITH_GPS)
+      .webp({ quality: 70 })
+      .toBuffer();
     const result = await processImage(input, LIMIT);
     expect(result).toMatchObject({ mime: 'image/webp', ext: 'webp', width: 80, height: 60 });
     await expectMetadataFree(result.original);
@@ -320,8 +298,8 @@ describe('processImage', () => {
   it('strips an AVIF in place, keeping its rotation', async () => {
     const input = await (await halves())
       .withMetadata({ orientation: 6 })
-      .withExif(GPS)
-      .withXmp(XMP)
+      .withExif(PHONE_EXIF)
+      .withXmp(XMP_WITH_GPS)
       .avif({ effort: 0 })
       .toBuffer();
     expect(hasGpsValues(input)).toBe(true);

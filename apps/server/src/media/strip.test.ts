@@ -1,41 +1,14 @@
 import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import {
+  hasGpsValues,
+  jpegSegment,
+  PHONE_EXIF,
+  XMP_WITH_GPS,
+} from '../../test/support/media-fixtures.js';
 import { DomainError } from '../errors.js';
 import { isLosslessWebp, stripGif, stripJpeg, stripPng, stripWebp } from './strip.js';
-
-const GPS = {
-  IFD0: { Make: 'PhoneMaker', Model: 'Phone 15' },
-  IFD3: {
-    GPSLatitudeRef: 'N',
-    GPSLatitude: '37/1 33/1 59/1',
-    GPSLongitudeRef: 'E',
-    GPSLongitude: '126/1 58/1 40/1',
-  },
-};
-const XMP =
-  '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
-  '<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="37,33.98N"/></rdf:RDF></x:xmpmeta>';
-
-/** The GPS latitude 37/1 33/1 59/1 as EXIF rationals, in either byte order. */
-function hasGpsValues(bytes: Buffer): boolean {
-  const values = [37, 1, 33, 1, 59, 1];
-  const be = Buffer.alloc(24);
-  const le = Buffer.alloc(24);
-  values.forEach((value, i) => {
-    be.writeUInt32BE(value, i * 4);
-    le.writeUInt32LE(value, i * 4);
-  });
-  return bytes.includes(be) || bytes.includes(le);
-}
-
-function jpegSegment(marker: number, payload: Buffer | string): Buffer {
-  const body = typeof payload === 'string' ? Buffer.from(payload, 'latin1') : payload;
-  const header = Buffer.alloc(4);
-  header.writeUInt16BE(0xff00 | marker, 0);
-  header.writeUInt16BE(body.length + 2, 2);
-  return Buffer.concat([header, body]);
-}
 
 function pngChunk(type: string, data: Buffer | string): Buffer {
   const body = Buffer.concat([
@@ -74,8 +47,8 @@ describe('stripJpeg', () => {
     const base = await sharp({
       create: { width: 64, height: 48, channels: 3, background: '#c84' },
     })
-      .withExif(GPS)
-      .withXmp(XMP)
+      .withExif(PHONE_EXIF)
+      .withXmp(XMP_WITH_GPS)
       .withIccProfile('p3')
       .jpeg({ quality: 90 })
       .toBuffer();
@@ -152,7 +125,7 @@ describe('stripJpeg', () => {
         noise: { type: 'gaussian', mean: 128, sigma: 40 },
       },
     })
-      .withExif(GPS)
+      .withExif(PHONE_EXIF)
       .jpeg({ progressive: true })
       .toBuffer();
     const output = stripJpeg(input);
@@ -173,8 +146,8 @@ describe('stripPng', () => {
     const base = await sharp({
       create: { width: 16, height: 16, channels: 4, background: '#0a0c' },
     })
-      .withExif(GPS)
-      .withXmp(XMP)
+      .withExif(PHONE_EXIF)
+      .withXmp(XMP_WITH_GPS)
       .withIccProfile('p3')
       .png()
       .toBuffer();
@@ -272,8 +245,8 @@ describe('stripWebp', () => {
     const input = await sharp({
       create: { width: 24, height: 24, channels: 4, background: '#f80a' },
     })
-      .withExif(GPS)
-      .withXmp(XMP)
+      .withExif(PHONE_EXIF)
+      .withXmp(XMP_WITH_GPS)
       .withIccProfile('p3')
       .webp({ lossless: true })
       .toBuffer();
@@ -298,7 +271,7 @@ describe('stripWebp', () => {
     const base = await sharp(frames, {
       raw: { width: 16, height: 32, channels: 3, pageHeight: 16 },
     })
-      .withExif(GPS)
+      .withExif(PHONE_EXIF)
       .webp({ loop: 0, delay: [50, 70] })
       .toBuffer();
     // Put an unknown chunk inside the first frame.

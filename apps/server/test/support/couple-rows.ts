@@ -3,7 +3,7 @@ import type { Database } from '../../src/db/schema.js';
 
 /**
  * Every stored row of one couple: the couple, its memberships, event log, messages, reads,
- * calendar events, D-days, files and links.
+ * calendar events, D-days, files, links and message days (date search).
  */
 export async function coupleRows(db: Kysely<Database>, coupleId: string) {
   const couple = await db
@@ -60,7 +60,13 @@ export async function coupleRows(db: Kysely<Database>, coupleId: string) {
     .orderBy('message_seq')
     .orderBy('position')
     .execute();
-  return { couple, members, events, messages, reads, calendar, ddays, attachments, links };
+  const days = await db
+    .selectFrom('message_days')
+    .selectAll()
+    .where('couple_id', '=', coupleId)
+    .orderBy('day')
+    .execute();
+  return { couple, members, events, messages, reads, calendar, ddays, attachments, links, days };
 }
 
 /** All pending connection requests, in a stable order. */

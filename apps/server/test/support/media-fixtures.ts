@@ -78,3 +78,40 @@ export function mp4WithGps(mdatBytes = 4096): Buffer {
     box('mdat', Buffer.alloc(mdatBytes, 7)),
   ]);
 }
+
+/** EXIF as a phone writes it: camera, software and where the photo was taken. */
+export const PHONE_EXIF = {
+  IFD0: { Make: 'PhoneMaker', Model: 'Phone 15', Software: 'Camera 1.0' },
+  IFD3: {
+    GPSLatitudeRef: 'N',
+    GPSLatitude: '37/1 33/1 59/1',
+    GPSLongitudeRef: 'E',
+    GPSLongitude: '126/1 58/1 40/1',
+  },
+};
+
+/** XMP carrying a location, as photo editors write it. */
+export const XMP_WITH_GPS =
+  '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+  '<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="37,33.98N"/></rdf:RDF></x:xmpmeta>';
+
+/** Whether the bytes hold PHONE_EXIF's latitude 37/1 33/1 59/1 as EXIF rationals, either byte order. */
+export function hasGpsValues(bytes: Buffer): boolean {
+  const values = [37, 1, 33, 1, 59, 1];
+  const be = Buffer.alloc(24);
+  const le = Buffer.alloc(24);
+  values.forEach((value, i) => {
+    be.writeUInt32BE(value, i * 4);
+    le.writeUInt32LE(value, i * 4);
+  });
+  return bytes.includes(be) || bytes.includes(le);
+}
+
+/** One JPEG marker segment (APPn, COM, …) with its length. */
+export function jpegSegment(marker: number, payload: Buffer | string): Buffer {
+  const body = typeof payload === 'string' ? Buffer.from(payload, 'latin1') : payload;
+  const header = Buffer.alloc(4);
+  header.writeUInt16BE(0xff00 | marker, 0);
+  header.writeUInt16BE(body.length + 2, 2);
+  return Buffer.concat([header, body]);
+}

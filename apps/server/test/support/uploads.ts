@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UPLOADS_PATH } from '@couple-chat/protocol';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { testDatabases } from './databases.js';
 import { replyTo } from './messages.js';
 import type { RealtimeVariant } from './realtime.js';
@@ -33,6 +33,25 @@ export function fileVariants(): FileVariant[] {
       storage,
     }));
   });
+}
+
+/**
+ * The variant's storage for the enclosing `describe`: s3rver is started before the app (its S3_*
+ * settings land in the returned env, which the app reads as it starts) and stopped after it.
+ */
+export function storageFor(
+  variant: FileVariant,
+  base: Record<string, string> = {},
+): Record<string, string> {
+  const env = { ...base };
+  let stop = async () => {};
+  beforeAll(async () => {
+    const started = await storageEnv(variant);
+    Object.assign(env, started.env);
+    stop = started.stop;
+  });
+  afterAll(() => stop());
+  return env;
 }
 
 /** Starts s3rver for an S3 variant; returns the env for the app and a stop function. */
