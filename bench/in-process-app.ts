@@ -50,11 +50,48 @@ export async function startBenchApp(env: Record<string, string | undefined> = {}
     };
   }
 
+  /** Like `call`, but anything other than success stops the bench with what went wrong. */
+  async function must(method: string, url: string, cookie?: string, body?: unknown) {
+    const res = await call(method, url, cookie, body);
+    if (res.status >= 300)
+      throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res;
+  }
+
+  /** Two users `<prefix>_a` and `<prefix>_b` who connected: their cookies, ids and the couple's id. */
+  async function couple(prefix: string, timeZone?: string) {
+    const user = (name: string) => ({
+      username: name,
+      email: `${name}@example.com`,
+      displayName: name,
+      password: `password of ${name}`,
+    });
+    const a = await must('POST', '/api/users', undefined, user(`${prefix}_a`));
+    const b = await must('POST', '/api/users', undefined, user(`${prefix}_b`));
+    const asked = await must('POST', '/api/connection-requests', a.cookie, {
+      username: `${prefix}_b`,
+      ...(timeZone ? { timeZone } : {}),
+    });
+    const approved = await must(
+      'POST',
+      `/api/connection-requests/${asked.body.request.id}/approval`,
+      b.cookie,
+      {},
+    );
+    return {
+      coupleId: approved.body.couple.id as string,
+      a: { cookie: a.cookie as string, id: a.body.user.id as string },
+      b: { cookie: b.cookie as string, id: b.body.user.id as string },
+    };
+  }
+
   return {
     ...built,
     clock,
     base,
     call,
+    must,
+    couple,
     async close() {
       await built.app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

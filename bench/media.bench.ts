@@ -284,23 +284,7 @@ type BenchApp = Awaited<ReturnType<typeof import('./in-process-app.js').startBen
 
 /** A couple in the given server; returns the first partner's session cookie. */
 async function coupleIn(app: BenchApp) {
-  const call = async (method: string, url: string, cookie?: string, body?: unknown) => {
-    const res = await app.call(method, url, cookie, body);
-    if (res.status >= 300)
-      throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res;
-  };
-  const user = (name: string) => ({
-    username: name,
-    email: `${name}@example.com`,
-    displayName: name,
-    password: `password of ${name}`,
-  });
-  const a = await call('POST', '/api/users', undefined, user('media_a'));
-  const b = await call('POST', '/api/users', undefined, user('media_b'));
-  const asked = await call('POST', '/api/connection-requests', a.cookie, { username: 'media_b' });
-  await call('POST', `/api/connection-requests/${asked.body.request.id}/approval`, b.cookie, {});
-  return a.cookie as string;
+  return (await app.couple('media')).a.cookie;
 }
 
 /** Event-loop delay in ms beyond the timer's own interval (the histogram records the interval). */

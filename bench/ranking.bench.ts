@@ -47,7 +47,8 @@ const {
   database,
   services,
   clock,
-  call: request,
+  must: call,
+  couple,
   close,
 } = await startBenchApp({
   // The lines talk about food, films, … : questions would stop the chat this bench replays.
@@ -55,33 +56,8 @@ const {
 });
 clock.set(Date.parse('2026-11-18T15:30:00Z'));
 
-async function call(method: string, url: string, cookie?: string, body?: unknown) {
-  const res = await request(method, url, cookie, body);
-  if (res.status >= 300)
-    throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res;
-}
-
-const user = (name: string) => ({
-  username: name,
-  email: `${name}@example.com`,
-  displayName: name,
-  password: `password of ${name}`,
-});
-const a = await call('POST', '/api/users', undefined, user('rank_a'));
-const b = await call('POST', '/api/users', undefined, user('rank_b'));
-const asked = await call('POST', '/api/connection-requests', a.cookie, {
-  username: 'rank_b',
-  timeZone: 'Asia/Seoul',
-});
-const approved = await call(
-  'POST',
-  `/api/connection-requests/${asked.body.request.id}/approval`,
-  b.cookie,
-  {},
-);
-const coupleId: string = approved.body.couple.id;
-const members = [a.body.user.id as string, b.body.user.id as string];
+const { coupleId, a, b } = await couple('rank', 'Asia/Seoul');
+const members = [a.id, b.id];
 
 // A week of chat: the messages spread evenly over 7 days, both partners, stored through the real
 // send path (group commit, word counts in the same transaction).
