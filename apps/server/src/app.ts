@@ -25,6 +25,7 @@ import { healthController } from './controllers/health.controller.js';
 import { messageController } from './controllers/message.controller.js';
 import { passwordResetController } from './controllers/password-reset.controller.js';
 import { questionController } from './controllers/question.controller.js';
+import { searchController } from './controllers/search.controller.js';
 import { sessionController } from './controllers/session.controller.js';
 import { testClockController } from './controllers/test-clock.controller.js';
 import { uploadController } from './controllers/upload.controller.js';
@@ -65,6 +66,7 @@ import { createArgon2Hasher, type PasswordHasher } from './services/password-has
 import { PasswordResetService } from './services/password-reset.service.js';
 import { QuestionService } from './services/question.service.js';
 import { defaultRateRules, type RateRules } from './services/rate-rules.js';
+import { SearchService } from './services/search.service.js';
 import { SessionService } from './services/session.service.js';
 import { type FileLimits, UploadService } from './services/upload.service.js';
 import { WordRankingService } from './services/word-ranking.service.js';
@@ -286,6 +288,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     files: attachments,
     maxFilesPerMessage: limits.maxFilesPerMessage,
   });
+  const search = new SearchService({ repos, access });
   const wordRanking = new WordRankingService({ repos, inTransaction, access, publisher, clock });
   const calendar = new CalendarService({ repos, inTransaction, access, publisher, clock });
   const questions = new QuestionService({
@@ -337,6 +340,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   connectionController(app, connections);
   coupleController(app, couples, coupleExports);
   messageController(app, messages);
+  searchController(app, search);
   wordRankingController(app, wordRanking);
   questionController(app, questions);
   calendarController(app, calendar);

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { type AttachmentDto, attachmentUrl, UPLOADS_PATH } from '@couple-chat/protocol';
 import sharp from 'sharp';
 import * as tusClient from 'tus-js-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DAY } from '../src/lib/clock.js';
 import { couplePrefix } from '../src/storage/blob-keys.js';
 import { coupleRows } from './support/couple-rows.js';

@@ -98,7 +98,10 @@ describe.each(messageVariants())('chat messages on $name: history and export', (
       'before=0',
       'before=abc',
       'before=-5',
-      'after=3',
+      'later=3',
+      'before=3&after=1',
+      'around=0',
+      'day=2026-02-30',
     ])('answers ?%s with 400 validation_failed', async (query) => {
       shared ??= createCouple(t.baseUrl);
       const c = await shared;

@@ -1,14 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import type { MessageDto, SearchResponse } from '@couple-chat/protocol';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as searchMigration from '../src/db/migrations/20261125040000-search.js';
 import { DAY } from '../src/lib/clock.js';
 import { createRepositories } from '../src/models/repositories.js';
+import { reopenableTestDatabase } from './support/databases.js';
 import { createCouple, signUp, type TestCouple } from './support/factories.js';
+import { HttpClient } from './support/http-client.js';
 import { pdf, png } from './support/media-fixtures.js';
 import { sendOk } from './support/messages.js';
-import { chattingCouple, realtimeApp, realtimeVariants } from './support/realtime.js';
-import type { TestApp } from './support/test-app.js';
+import { chattingCouple, realtimeApp, realtimeVariants, roomyRules } from './support/realtime.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
 import { sendFiles, uploadOk } from './support/uploads.js';
 import type { WsClient } from './support/ws-client.js';
 
@@ -27,6 +30,13 @@ async function search(client: Client, params: Record<string, string | number>) {
 /** The bodies found, newest first. */
 const found = async (client: Client, params: Record<string, string | number>) =>
   (await search(client, { limit: 50, ...params })).items.map((i) => i.message.body);
+
+/** The same session, talking to another instance. */
+function withBase(client: Client, baseUrl: string): Client {
+  const moved = new HttpClient(baseUrl);
+  if (client.sessionCookie) moved.setCookie('cc_session', client.sessionCookie);
+  return moved;
+}
 
 /** The text each match covers. */
 const highlighted = (r: SearchResponse) =>
@@ -396,6 +406,40 @@ describe.each(realtimeVariants())('search on $name', (variant) => {
       ]);
     });
 
+    it('finds and forgets messages on both sides of the index’s pending list', async () => {
+      const s = await chat();
+      const send = (body: string) =>
+        t.services.messages.send(
+          { userId: s.c.a.user.id, coupleId: s.c.coupleId },
+          randomUUID(),
+          body,
+        );
+      // Enough to move the first ones from the pending list into the index (SQLite: 500).
+      const acks = await Promise.all(Array.from({ length: 700 }, (_, i) => send(`대량 ${i}번`)));
+      if (variant.database.name === 'sqlite') {
+        const pending = await sql<{
+          n: number;
+        }>`select count(*) as n from message_search_pending`.execute(t.database.db);
+        expect(Number(pending.rows[0]?.n)).toBeGreaterThan(0);
+        expect(Number(pending.rows[0]?.n)).toBeLessThan(500);
+      }
+      const r = await search(s.c.b.client, { q: '대량', limit: 3 });
+      expect(r.total).toBe(700);
+      expect(r.items.map((i) => i.message.body)).toEqual([
+        '대량 699번',
+        '대량 698번',
+        '대량 697번',
+      ]);
+      expect((await search(s.c.b.client, { q: '0번' })).total).toBe(70);
+      expect((await search(s.c.b.client, { q: '"대량 1번"' })).total).toBe(1);
+      for (const i of [3, 699]) {
+        s.a.send({ type: 'message.delete', messageId: acks[i]?.messageId as string });
+        await s.a.next('event', (f) => f.event.type === 'message.deleted');
+        expect((await search(s.c.b.client, { q: `"대량 ${i}번"` })).total, `${i}`).toBe(0);
+      }
+      expect((await search(s.c.b.client, { q: '대량' })).total).toBe(698);
+    });
+
     it('forgets the couple’s index when the couple ends', async () => {
       const s = await chat();
       await sendOk(s.a, '헤어지면 지워질 말');
@@ -415,19 +459,51 @@ describe.each(realtimeVariants())('search on $name', (variant) => {
       expect(days).toEqual([]);
     });
 
-    it('indexes the messages stored before the index existed', async () => {
-      const s = await chat();
-      await converse([s.a, s.b], ['옛날 메시지', '오래된 이야기']);
-      // As if this server had run the previous version: no index, messages stored.
-      const db = t.database.db as unknown as Kysely<unknown>;
-      await searchMigration.down(db);
-      await searchMigration.up(db);
-      expect(await found(s.c.a.client, { q: '옛날' })).toEqual(['옛날 메시지']);
-      expect(await found(s.c.a.client, { q: '이야기', from: 'partner' })).toEqual([
-        '오래된 이야기',
-      ]);
-      await sendOk(s.a, '새 메시지');
-      expect(await found(s.c.b.client, { q: '메시지' })).toEqual(['새 메시지', '옛날 메시지']);
+    it('indexes the messages stored before the index existed, when the server is upgraded', async () => {
+      const shared = await reopenableTestDatabase(variant.database);
+      try {
+        // The previous version: messages stored, no index.
+        const before = await startTestApp(shared, { rateRules: roomyRules });
+        const c = await createCouple(before.baseUrl, { timeZone: 'Asia/Seoul' });
+        for (const [i, body] of ['옛날 메시지', '오래된 이야기'].entries()) {
+          const by = i === 0 ? c.a : c.b;
+          await before.services.messages.send(
+            { userId: by.user.id, coupleId: c.coupleId },
+            randomUUID(),
+            body,
+          );
+        }
+        await before.close();
+        const old = await shared.open();
+        await searchMigration.down(old.db as unknown as Kysely<unknown>);
+        await old.db
+          .deleteFrom('kysely_migration' as never)
+          .where('name' as never, '=', '20261125040000-search' as never)
+          .execute();
+        await old.close();
+        // The upgrade: the migration indexes what is there.
+        const after = await startTestApp(shared, { rateRules: roomyRules });
+        try {
+          for (const u of [c.a, c.b]) u.client = withBase(u.client, after.baseUrl);
+          expect(await found(c.a.client, { q: '옛날' })).toEqual(['옛날 메시지']);
+          expect(await found(c.a.client, { q: '이야기', from: 'partner' })).toEqual([
+            '오래된 이야기',
+          ]);
+          expect((await c.a.client.get('/api/messages/days?month=2026-11')).body.days).toEqual([
+            '2026-11-24',
+          ]);
+          await after.services.messages.send(
+            { userId: c.a.user.id, coupleId: c.coupleId },
+            randomUUID(),
+            '새 메시지',
+          );
+          expect(await found(c.b.client, { q: '메시지' })).toEqual(['새 메시지', '옛날 메시지']);
+        } finally {
+          await after.close();
+        }
+      } finally {
+        await shared.dispose();
+      }
     });
   });
 

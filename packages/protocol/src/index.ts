@@ -10,6 +10,7 @@ export * from './rest/health.js';
 export * from './rest/messages.js';
 export * from './rest/password-reset.js';
 export * from './rest/questions.js';
+export * from './rest/search.js';
 export * from './rest/session.js';
 export * from './rest/words.js';
 export * from './ws/frames.js';

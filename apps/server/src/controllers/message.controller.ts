@@ -21,12 +21,12 @@ export function messageController(app: FastifyInstance, messages: MessageService
     {
       schema: {
         tags,
-        summary: 'Older messages, a page at a time (cursor: seq)',
+        summary: 'Messages a page at a time: older or newer than a seq, or around a seq or a day',
         querystring: MessagesQuery,
         response: { 200: MessagesResponse, ...errors },
       },
     },
-    async (req) => messages.history(requireAuth(req), req.query.before, req.query.limit),
+    async (req) => messages.history(requireAuth(req), req.query),
   );
 
   r.get(

@@ -254,6 +254,23 @@ export interface MessageLinksTable {
   created_at: number;
 }
 
+/** Per couple and local day: where its messages are in the seq order, and how many remain. */
+export interface MessageDaysTable {
+  couple_id: string;
+  /** YYYY-MM-DD, the messages' own `day`. */
+  day: string;
+  first_seq: number;
+  last_seq: number;
+  /** Messages of that day that are not deleted. */
+  messages: number;
+}
+
+/** The number that identifies a couple inside the search index (see db/full-text.ts). */
+export interface MessageSearchCouplesTable {
+  no: Generated<number>;
+  couple_id: string;
+}
+
 export interface BlobDeletionsTable {
   prefix: string;
   created_at: number;
@@ -283,4 +300,6 @@ export interface Database {
   upload_chunks: UploadChunksTable;
   message_links: MessageLinksTable;
   blob_deletions: BlobDeletionsTable;
+  message_days: MessageDaysTable;
+  message_search_couples: MessageSearchCouplesTable;
 }

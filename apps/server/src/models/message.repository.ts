@@ -55,6 +55,60 @@ export class MessageRepository {
     return q.orderBy('seq', 'desc').limit(limit).execute();
   }
 
+  /** Up to `limit` messages after `afterSeq`, oldest first. */
+  listAfter(coupleId: string, afterSeq: number, limit: number): Promise<MessageRow[]> {
+    return this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('couple_id', '=', coupleId)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+  }
+
+  /** The messages with these seqs that exist, in any order. */
+  findBySeqs(coupleId: string, seqs: readonly number[]): Promise<MessageRow[]> {
+    if (seqs.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('couple_id', '=', coupleId)
+      .where('seq', 'in', [...seqs])
+      .execute();
+  }
+
+  /** The seq of the first message sent on `day` that is not deleted, among seqs `from` … `to`. */
+  async firstOfDay(coupleId: string, day: string, from: number, to: number) {
+    const row = await this.db
+      .selectFrom('messages')
+      .select('seq')
+      .where('couple_id', '=', coupleId)
+      .where('seq', '>=', from)
+      .where('seq', '<=', to)
+      .where('day', '=', day)
+      .where('deleted_at', 'is', null)
+      .orderBy('seq')
+      .limit(1)
+      .executeTakeFirst();
+    return row === undefined ? undefined : Number(row.seq);
+  }
+
+  /** Up to `limit` messages with text, among seqs `from` … `to`, newest first. */
+  listTextBetween(coupleId: string, from: number, to: number, limit: number) {
+    return this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('couple_id', '=', coupleId)
+      .where('seq', '>=', from)
+      .where('seq', '<=', to)
+      .where('deleted_at', 'is', null)
+      .where('body', 'is not', null)
+      .orderBy('seq', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
   /** The seq of the couple's newest message, or 0 when there is none. */
   async latestSeq(coupleId: string): Promise<number> {
     const row = await this.db

@@ -10,7 +10,9 @@ import { DdayRepository } from './dday.repository.js';
 import { ExcludedWordRepository } from './excluded-word.repository.js';
 import { InviteRepository } from './invite.repository.js';
 import { MessageRepository } from './message.repository.js';
+import { MessageDayRepository } from './message-day.repository.js';
 import { MessageLinkRepository } from './message-link.repository.js';
+import { MessageSearchRepository } from './message-search.repository.js';
 import { PasswordResetRepository } from './password-reset.repository.js';
 import { QuestionRepository } from './question.repository.js';
 import { ReadPositionRepository } from './read-position.repository.js';
@@ -35,6 +37,8 @@ export interface Repositories {
   ddays: DdayRepository;
   attachments: AttachmentRepository;
   messageLinks: MessageLinkRepository;
+  messageSearch: MessageSearchRepository;
+  messageDays: MessageDayRepository;
   blobDeletions: BlobDeletionRepository;
 }
 
@@ -56,6 +60,8 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     ddays: new DdayRepository(db),
     attachments: new AttachmentRepository(db),
     messageLinks: new MessageLinkRepository(db),
+    messageSearch: new MessageSearchRepository(db),
+    messageDays: new MessageDayRepository(db),
     blobDeletions: new BlobDeletionRepository(db),
   };
 }

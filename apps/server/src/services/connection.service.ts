@@ -208,6 +208,8 @@ export class ConnectionService {
           [inviterId, accepterId],
           now,
         );
+        // Its number in the search index, so sending never has to create one.
+        await tx.messageSearch.register(coupleId);
         if (requestId && !(await tx.connectionRequests.delete(requestId))) {
           throw new NotFoundError('No such connection request.');
         }

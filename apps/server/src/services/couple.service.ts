@@ -142,6 +142,8 @@ export class CoupleService {
     now: number,
   ): Promise<string[]> {
     const removedFiles = await this.deps.files.forgetCoupleFiles(tx, coupleId, now);
+    await tx.messageSearch.deleteAll(coupleId);
+    await tx.messageDays.deleteAll(coupleId);
     await tx.messages.deleteAll(coupleId);
     await tx.readPositions.deleteAll(coupleId);
     await tx.wordCounts.deleteAll(coupleId);

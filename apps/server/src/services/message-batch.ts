@@ -15,6 +15,7 @@ import type { Reserved } from '../models/couple.repository.js';
 import type { MessageRow } from '../models/message.repository.js';
 import type { CustomQuestionRow } from '../models/question.repository.js';
 import type { Repositories } from '../models/repositories.js';
+import { dayDeltas, searchDocuments } from '../search/search-documents.js';
 import { toAttachmentDto, toMessageDto } from './message.presenter.js';
 import { toAskedQuestionDto } from './question.presenter.js';
 import { type AskPolicy, pickQuestion } from './question-asker.js';
@@ -83,8 +84,8 @@ export function ackForResend(existing: MessageRow, userId: string, body: string)
 /**
  * Writes a batch of sends in the caller's transaction: resends are recognised, each couple's seqs
  * are reserved in one statement, a sender who owes an answer is refused, a message may bring up a
- * question (placed right after it in the log), and messages, events and word counts go in one
- * insert each. Every send gets its own outcome.
+ * question (placed right after it in the log), and messages, events, word counts and the search
+ * index go in one insert each. Every send gets its own outcome.
  */
 export async function writeSends(
   tx: Repositories,
@@ -245,6 +246,8 @@ export async function writeSends(
   await tx.coupleEvents.insert(...events);
   await tx.messageLinks.insert(...links);
   await tx.wordCounts.record(wordDeltas(messages, 1));
+  await tx.messageSearch.add(searchDocuments(messages, links));
+  await tx.messageDays.record(dayDeltas(messages, 1));
 
   // The same id twice in one batch (two devices resending at once): the later is a resend, or
   // shares the first one's refusal.

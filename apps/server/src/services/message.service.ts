@@ -1,9 +1,11 @@
-import type { MessagesResponse, ReadPositionsResponse } from '@couple-chat/protocol';
+import { addDays } from '@couple-chat/dates';
+import type { MessagesQuery, MessagesResponse, ReadPositionsResponse } from '@couple-chat/protocol';
 import { uniqueViolationColumn } from '../db/errors.js';
 import { DomainError, NotFoundError } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
 import { GroupCommit, type Outcome } from '../lib/group-commit.js';
 import type { InTransaction, Repositories } from '../models/repositories.js';
+import { dayDeltas } from '../search/search-documents.js';
 import type { AccessService } from './access.service.js';
 import { appendCoupleEvent, type Publisher } from './couple-log.js';
 import { toMessageDto } from './message.presenter.js';
@@ -174,6 +176,9 @@ export class MessageService {
         { type: 'message.deleted', id: messageId, by: userId },
         now,
       );
+      // Search no longer finds it, and its day counts one message less.
+      await tx.messageSearch.remove(couple.id, Number(message.seq));
+      await tx.messageDays.record(dayDeltas([message], -1));
       // Its words stop counting, on the day they were counted on — if that day is still counted.
       const wordsFrom = (await tx.couples.findById(couple.id))?.words_from ?? null;
       if (message.day !== null && (wordsFrom === null || message.day >= wordsFrom)) {
@@ -200,17 +205,76 @@ export class MessageService {
     if (event) await this.deps.publisher.coupleEvents(couple.id, [event]);
   }
 
-  async history(
-    auth: AuthContext,
-    before: number | undefined,
-    limit: number,
-  ): Promise<MessagesResponse> {
+  /** A page of history: the newest, older or newer than a seq, or around a seq or a day. */
+  async history(auth: AuthContext, query: MessagesQuery): Promise<MessagesResponse> {
     const { couple } = await this.deps.access.requireCouple(auth);
-    const rows = await this.deps.repos.messages.listBefore(couple.id, before, limit + 1);
+    const { limit } = query;
+    if (query.after !== undefined) return this.newer(couple.id, query.after, limit);
+    if (query.around !== undefined)
+      return this.around(couple.id, query.around, Math.floor(limit / 2), limit);
+    if (query.day !== undefined) {
+      const anchor = await this.firstOfDay(couple.id, query.day);
+      // A day jump shows a little of the day before, then the day itself.
+      if (anchor !== undefined) return this.around(couple.id, anchor, Math.floor(limit / 4), limit);
+      return { ...(await this.older(couple.id, undefined, limit)), hasNewer: false, anchor: null };
+    }
+    return this.older(couple.id, query.before, limit);
+  }
+
+  private async older(coupleId: string, before: number | undefined, limit: number) {
+    const rows = await this.deps.repos.messages.listBefore(coupleId, before, limit + 1);
     return {
       messages: rows.slice(0, limit).reverse().map(toMessageDto),
       hasMore: rows.length > limit,
     };
+  }
+
+  private async newer(coupleId: string, after: number, limit: number): Promise<MessagesResponse> {
+    const rows = await this.deps.repos.messages.listAfter(coupleId, after, limit + 1);
+    const page = rows.slice(0, limit);
+    const first = page[0] ? Number(page[0].seq) : after + 1;
+    const hasMore = (await this.deps.repos.messages.listBefore(coupleId, first, 1)).length > 0;
+    return { messages: page.map(toMessageDto), hasMore, hasNewer: rows.length > limit };
+  }
+
+  /** `before` messages older than `seq`, then `seq` (or the next message) and newer ones. */
+  private async around(
+    coupleId: string,
+    seq: number,
+    before: number,
+    limit: number,
+  ): Promise<MessagesResponse> {
+    const { messages } = this.deps.repos;
+    const from = await messages.listAfter(coupleId, seq - 1, limit + 1);
+    const older = await messages.listBefore(coupleId, seq, limit + 1);
+    // `before` older ones when there are enough newer ones; otherwise fill the page with older.
+    const olderCount = Math.min(older.length, limit - Math.min(from.length, limit - before));
+    const newerCount = Math.min(from.length, limit - olderCount);
+    return {
+      messages: [...older.slice(0, olderCount).reverse(), ...from.slice(0, newerCount)].map(
+        toMessageDto,
+      ),
+      hasMore: older.length > olderCount,
+      hasNewer: from.length > newerCount,
+      anchor: from[0] ? Number(from[0].seq) : null,
+    };
+  }
+
+  /** The first message of `day` that is not deleted, or of the next day that has one. */
+  private async firstOfDay(coupleId: string, day: string): Promise<number | undefined> {
+    const { messages, messageDays } = this.deps.repos;
+    for (let from = day; ; ) {
+      const found = await messageDays.firstDayFrom(coupleId, from);
+      if (!found) return undefined;
+      const seq = await messages.firstOfDay(
+        coupleId,
+        found.day,
+        Number(found.first_seq),
+        Number(found.last_seq),
+      );
+      if (seq !== undefined) return seq;
+      from = nextDay(found.day);
+    }
   }
 
   async readPositions(auth: AuthContext): Promise<ReadPositionsResponse> {
@@ -219,3 +283,5 @@ export class MessageService {
     return { positions: rows.map((r) => ({ userId: r.user_id, seq: r.seq })) };
   }
 }
+
+const nextDay = (day: string) => addDays(day, 1);

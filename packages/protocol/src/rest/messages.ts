@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AttachmentDto } from './attachments.js';
+import { LocalDate } from './couple.js';
 
 /** A chat message as both partners see it; a deleted one keeps its place with `body: null`. */
 export const MessageDto = z
@@ -26,16 +27,38 @@ export const MessageBody = z.string().trim().min(1).max(MESSAGE_MAX_LENGTH);
 /** The text beside attachments: may be empty when the message carries files. */
 export const CaptionBody = z.string().trim().max(MESSAGE_MAX_LENGTH);
 
-/** GET /api/messages?before=&limit= — older messages, for scrolling back; oldest first. */
+/**
+ * GET /api/messages?before=&limit= — older messages, for scrolling back; oldest first. At most one
+ * of `before`, `after`, `around` and `day` names where the page is.
+ */
 export const MessagesQuery = z
   .object({
     /** Only messages with a smaller seq; omit for the newest page. */
     before: z.coerce.number().int().positive().optional(),
+    /** Only messages with a larger seq: scrolling down after a jump into the past. */
+    after: z.coerce.number().int().nonnegative().optional(),
+    /** The page around this seq (a search result): that message, or the next one, in the middle. */
+    around: z.coerce.number().int().positive().optional(),
+    /** The page that starts at this local day's first message (or the next day's that has one). */
+    day: LocalDate.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
-  .strict();
+  .strict()
+  .refine((q) => [q.before, q.after, q.around, q.day].filter((v) => v !== undefined).length <= 1, {
+    path: ['before'],
+    message: 'use at most one of before, after, around and day',
+  });
+export type MessagesQuery = z.infer<typeof MessagesQuery>;
 export const MessagesResponse = z
-  .object({ messages: z.array(MessageDto), hasMore: z.boolean() })
+  .object({
+    messages: z.array(MessageDto),
+    /** Older messages exist before the first one of the page. */
+    hasMore: z.boolean(),
+    /** With `after`, `around` and `day`: newer messages exist after the last one of the page. */
+    hasNewer: z.boolean().optional(),
+    /** With `around` and `day`: the seq of the message to scroll to; null when there is none. */
+    anchor: z.number().int().positive().nullable().optional(),
+  })
   .meta({ id: 'Messages' });
 export type MessagesResponse = z.infer<typeof MessagesResponse>;
 

@@ -6,6 +6,7 @@ import * as words from './20261125000000-words.js';
 import * as questions from './20261125010000-questions.js';
 import * as calendar from './20261125020000-calendar.js';
 import * as attachments from './20261125030000-attachments.js';
+import * as search from './20261125040000-search.js';
 
 /** Listed statically (not read from disk) so the compiled server needs no file globbing. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '20261125010000-questions': questions,
   '20261125020000-calendar': calendar,
   '20261125030000-attachments': attachments,
+  '20261125040000-search': search,
 };
