@@ -13,6 +13,8 @@ import { changesDrawer, changesStorage } from '../features/files/events';
 import { drawerQueryKey, storageQueryKey } from '../features/files/keys';
 import { changesQuestionSettings, isQuestionEvent } from '../features/questions/events';
 import { questionSettingsQueryKey, questionsQueryKey } from '../features/questions/keys';
+import { changesMessageDays } from '../features/search/events';
+import { messageDaysQueryKey } from '../features/search/keys';
 import { changesExclusions, changesRanking } from '../features/words/events';
 import { excludedWordsQueryKey, wordRankingQueryKey } from '../features/words/keys';
 import type { RealtimeConnection } from './connection';
@@ -60,6 +62,8 @@ export function wireQueries(connection: RealtimeConnection, queryClient: QueryCl
       // Files and links come and go with their messages; so does the storage they use.
       if (changesDrawer(frame.event)) invalidate(drawerQueryKey);
       if (changesStorage(frame.event)) invalidate(storageQueryKey);
+      // The date picker's marks: only an open picker refetches.
+      if (changesMessageDays(frame.event)) invalidate(messageDaysQueryKey);
     }),
     connection.on('unauthenticated', () => invalidate(meQueryKey)),
     // An expired session makes the handshake fail with HTTP 401; /api/me tells it from a down server.

@@ -4,6 +4,7 @@ import { isUnreadByPartner } from './chatState';
 import { MessageRow, type RowHandlers } from './MessageRow';
 import { QuestionRow } from './QuestionRow';
 import type { ChatRow } from './rows';
+import type { Marks } from './useJump';
 
 /*
  * Windowing, our own and deliberately small: only the newest `baseWindow` rows are in the DOM, and
@@ -29,6 +30,10 @@ interface Anchor {
 export interface RevealRequest {
   key: string;
   request: number;
+  /** Where it lands: the middle (a message) or the top (a day's heading). */
+  block?: 'center' | 'start';
+  /** No smooth scroll: the list around it was just replaced. */
+  instant?: boolean;
 }
 
 interface MessageListProps extends RowHandlers {
@@ -40,6 +45,10 @@ interface MessageListProps extends RowHandlers {
   hasMore: boolean;
   loadingOlder: boolean;
   onLoadOlder(): void;
+  /** Showing a stretch of the past: newer messages load as the reader scrolls down. */
+  hasNewer: boolean;
+  loadingNewer: boolean;
+  onLoadNewer(): void;
   label: string;
   /** Changes when I send: the list jumps to the newest message even if I had scrolled up. */
   jumpToEnd: number;
@@ -48,6 +57,8 @@ interface MessageListProps extends RowHandlers {
   onQuestionChange(question: QuestionDto): void;
   /** The row drawn out for a moment after a jump to it. */
   highlight?: string | null;
+  /** Search matches to mark in one message's text. */
+  marks?: Marks | null;
   footer?: ReactNode;
   header?: ReactNode;
 }
@@ -55,11 +66,23 @@ interface MessageListProps extends RowHandlers {
 const prefersReducedMotion = () =>
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-/** Brings a drawn row into view and puts the focus in it (its first field, else its heading). */
-function revealRow(list: HTMLOListElement | null, key: string): boolean {
-  const item = list?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
+// How long a smooth scroll to a revealed row may take; paging waits meanwhile (see `settling`).
+const smoothScrollMs = 1000;
+
+/**
+ * Brings a drawn row into view and puts the focus in it (its first field, else its heading).
+ * Returns false when the row is not drawn; `onSmooth` is told when the scroll is animated.
+ */
+function revealRow(
+  list: HTMLOListElement | null,
+  reveal: RevealRequest,
+  onSmooth: () => void,
+): boolean {
+  const item = list?.querySelector<HTMLElement>(`[data-key="${CSS.escape(reveal.key)}"]`);
   if (!item) return false;
-  item.scrollIntoView({ block: 'center', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+  const smooth = !reveal.instant && !prefersReducedMotion();
+  if (smooth) onSmooth();
+  item.scrollIntoView({ block: reveal.block ?? 'center', behavior: smooth ? 'smooth' : 'auto' });
   const target =
     item.querySelector('textarea') ?? item.querySelector<HTMLElement>('[tabindex="-1"]');
   target?.focus({ preventScroll: true });
@@ -68,6 +91,7 @@ function revealRow(list: HTMLOListElement | null, key: string): boolean {
 
 export function MessageList(props: MessageListProps) {
   const { rows, myId, partnerRead, timeZone, hasMore, loadingOlder, onLoadOlder } = props;
+  const { hasNewer, loadingNewer, onLoadNewer } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const atBottom = useRef(true);
@@ -98,12 +122,27 @@ export function MessageList(props: MessageListProps) {
     else if (hasMore && !loadingOlder) onLoadOlder();
   }, [rows.length, size, hasMore, loadingOlder, onLoadOlder]);
 
+  const reachBottom = useCallback(() => {
+    if (hasNewer && !loadingNewer) onLoadNewer();
+  }, [hasNewer, loadingNewer, onLoadNewer]);
+
+  // Until then a smooth scroll to a revealed row is under way: a page added meanwhile would move
+  // the rows under it (keeping the anchor stops the animation short of the row).
+  const settling = useRef(0);
+  const settle = useCallback(() => {
+    settling.current = performance.now() + smoothScrollMs;
+  }, []);
+
   const onScroll = () => {
     const box = scroller.current;
     if (!box) return;
-    atBottom.current = box.scrollHeight - box.scrollTop - box.clientHeight < atBottomPx;
+    const below = box.scrollHeight - box.scrollTop - box.clientHeight;
+    // Below a stretch of the past come newer pages, not the newest message: nothing to stick to.
+    atBottom.current = !hasNewer && below < atBottomPx;
     captureAnchor();
+    if (performance.now() < settling.current) return;
     if (box.scrollTop < nearTopPx) reachTop();
+    else if (hasNewer && below < nearTopPx) reachBottom();
     else if (atBottom.current && size > baseWindow) setSize(baseWindow);
   };
 
@@ -112,7 +151,7 @@ export function MessageList(props: MessageListProps) {
   useLayoutEffect(() => {
     const box = scroller.current;
     if (!box) return;
-    if (atBottom.current) {
+    if (atBottom.current && !hasNewer) {
       box.scrollTop = box.scrollHeight;
     } else if (anchor.current) {
       const item = list.current?.querySelector<HTMLElement>(
@@ -122,24 +161,27 @@ export function MessageList(props: MessageListProps) {
     }
     captureAnchor();
     // A first page shorter than the screen cannot be scrolled up: fetch more at once.
-    if (box.scrollHeight <= box.clientHeight) reachTop();
+    if (box.scrollHeight <= box.clientHeight) {
+      reachTop();
+      reachBottom();
+    }
   }, [shown]);
 
   // A row outside the window widens it first; the reveal then happens once the row is drawn.
-  const waitingReveal = useRef<string | null>(null);
+  const waitingReveal = useRef<RevealRequest | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new request reveals
   useEffect(() => {
     const { reveal } = props;
     if (!reveal) return;
     atBottom.current = false;
-    if (revealRow(list.current, reveal.key)) return;
+    if (revealRow(list.current, reveal, settle)) return;
     const index = rows.findIndex((row) => row.key === reveal.key);
     if (index < 0) return;
-    waitingReveal.current = reveal.key;
+    waitingReveal.current = reveal;
     setSize((s) => Math.max(s, rows.length - index));
   }, [props.reveal]);
   useLayoutEffect(() => {
-    if (waitingReveal.current && revealRow(list.current, waitingReveal.current))
+    if (waitingReveal.current && revealRow(list.current, waitingReveal.current, settle))
       waitingReveal.current = null;
   });
 
@@ -152,7 +194,16 @@ export function MessageList(props: MessageListProps) {
   }, [props.jumpToEnd]);
 
   return (
-    <div ref={scroller} className="chat-scroller" onScroll={onScroll}>
+    <div
+      ref={scroller}
+      className="chat-scroller"
+      onScroll={onScroll}
+      onScrollEnd={() => {
+        // Landed: now page in whatever the reveal brought near an edge.
+        settling.current = 0;
+        onScroll();
+      }}
+    >
       {props.header}
       <ol ref={list} className="chat-list" aria-label={props.label}>
         {shown.map((row) => {
@@ -177,6 +228,7 @@ export function MessageList(props: MessageListProps) {
               unread={message !== null && isUnreadByPartner(message, myId, partnerRead)}
               timeZone={timeZone}
               highlighted={props.highlight === row.key}
+              marks={props.marks?.messageId === row.key ? props.marks.matches : undefined}
               onMenu={props.onMenu}
               onRetry={props.onRetry}
               onDiscard={props.onDiscard}

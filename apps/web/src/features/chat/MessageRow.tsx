@@ -1,4 +1,4 @@
-import type { MessageDto } from '@couple-chat/protocol';
+import type { MessageDto, SearchMatch } from '@couple-chat/protocol';
 import {
   type HTMLAttributes,
   type MouseEvent,
@@ -36,6 +36,8 @@ interface MessageRowProps extends RowHandlers {
   timeZone: string;
   /** Just jumped to (from the drawer or the viewer): drawn out for a moment. */
   highlighted?: boolean;
+  /** Where a search matched its text: marked while the search is open. */
+  marks?: readonly SearchMatch[] | undefined;
 }
 
 /** One line of the chat; memoised, so a new message re-renders only the rows it changes. */
@@ -77,6 +79,7 @@ function CommittedRow({
   unread,
   timeZone,
   highlighted,
+  marks,
   onMenu,
   onOpenMedia,
 }: Omit<MessageRowProps, 'row'> & { message: MessageDto }) {
@@ -136,14 +139,18 @@ function CommittedRow({
       {hasFiles ? (
         <FilesLine
           files={<MessageAttachments attachments={message.attachments} onOpen={onOpen} />}
-          caption={message.body ? <MessageText text={message.body} /> : null}
+          caption={message.body ? <MessageText text={message.body} marks={marks} /> : null}
           meta={meta}
           contentProps={menuHandlers || undefined}
         />
       ) : (
         <div className="chat-line">
           <p className={`bubble${deleted ? ' bubble-deleted' : ''}`} {...menuHandlers}>
-            {message.body === null ? t('chat.deleted') : <MessageText text={message.body} />}
+            {message.body === null ? (
+              t('chat.deleted')
+            ) : (
+              <MessageText text={message.body} marks={marks} />
+            )}
           </p>
           {meta}
         </div>

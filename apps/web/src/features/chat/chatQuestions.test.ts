@@ -169,3 +169,22 @@ describe('placing questions among messages', () => {
     expect(place(withQuestions({}, [revealed]), false)).toEqual([[revealed.id, 0]]);
   });
 });
+
+describe('placing questions beside a stretch of the past', () => {
+  it('leaves out one asked after the last message shown until the newer pages come', () => {
+    const messages = [message(20), message(22)];
+    const later = asked(question(40), 40);
+    const within = asked(question(20, { askedAt: '2026-11-24T06:20:30.000Z' }), 21);
+    expect(placeQuestions(messages, later, true)).toHaveLength(1);
+    expect(placeQuestions(messages, later, true, true)).toEqual([]);
+    expect(placeQuestions(messages, within, true, true)).toEqual([
+      { before: 1, question: question(20, { askedAt: '2026-11-24T06:20:30.000Z' }) },
+    ]);
+  });
+
+  it('keeps one brought up by the last message shown', () => {
+    const messages = [message(20), message(21)];
+    const triggered = asked(question(41, { messageId: uuid(21) }), 41);
+    expect(placeQuestions(messages, triggered, true, true).map((p) => p.before)).toEqual([2]);
+  });
+});

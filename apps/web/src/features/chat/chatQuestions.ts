@@ -87,12 +87,14 @@ export function questionToAnswer(questions: ChatQuestions, myId: string): Questi
 /**
  * Where each question goes among the loaded messages, as the number of messages before it: right
  * after the message that brought it up, else by its event's seq, else by time. A question before
- * the loaded messages waits for their older page, unless it is still unanswered.
+ * the loaded messages waits for their older page, unless it is still unanswered; one after a
+ * stretch of the past (`hasNewer`) waits for the newer pages.
  */
 export function placeQuestions(
   messages: readonly MessageDto[],
   questions: ChatQuestions,
   hasOlder: boolean,
+  hasNewer = false,
 ): PlacedQuestion[] {
   const indexById = new Map(messages.map((m, i) => [m.id, i]));
   const count = (below: (m: MessageDto) => boolean) => {
@@ -110,6 +112,7 @@ export function placeQuestions(
           ? count((m) => m.seq < seq)
           : count((m) => m.createdAt <= question.askedAt);
     if (before === 0 && hasOlder && question.revealedAt !== null) continue;
+    if (hasNewer && trigger === undefined && before === messages.length) continue;
     placed.push({ before, question });
   }
   return placed.sort(

@@ -3,6 +3,13 @@ import type { UploadErrorCode } from '../files/uploads';
 import { isQuestionEvent } from '../questions/events';
 import { type ChatQuestions, onQuestionEvent, withQuestions } from './chatQuestions';
 import { type OutboxFile, removeFile, updateFile, uploadsDone } from './outboxFileState';
+import {
+  deleteInPast,
+  type PastAction,
+  type PastWindow,
+  pastReducer,
+  settlePast,
+} from './pastWindow';
 
 export type { OutboxFile } from './outboxFileState';
 
@@ -41,9 +48,12 @@ export interface ChatState {
   reads: Readonly<Record<string, number>>;
   /** Questions the chat brought up, by id; they are drawn among the messages. */
   questions: ChatQuestions;
+  /** A stretch of the past shown instead of the newest messages (after a jump), or null. */
+  past: PastWindow | null;
 }
 
 export type ChatAction =
+  | PastAction
   | { type: 'page'; messages: MessageDto[]; hasMore: boolean; older: boolean }
   | { type: 'event'; at: string; event: CoupleEventPayload; seq?: number }
   | { type: 'ack'; messageId: string; seq: number; at: string; senderId: string }
@@ -73,6 +83,7 @@ export function initialChatState(outbox: OutboxEntry[] = []): ChatState {
     outbox,
     reads: {},
     questions: {},
+    past: null,
   };
 }
 
@@ -152,7 +163,7 @@ function onEvent(
     case 'message.deleted': {
       const deleted = { ...state.deleted, [event.id]: at };
       const messages = state.messages.map((m) => (m.id === event.id ? applyDeletion(m, at) : m));
-      return { ...state, deleted, messages };
+      return { ...state, deleted, messages, past: deleteInPast(state.past, event.id, at) };
     }
     case 'read.updated':
       return readUpTo(state, event.userId, event.seq);
@@ -167,8 +178,13 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       const next = withMessages(state, action.messages);
       // A refreshed newest page says nothing about what lies before the already loaded ones.
       const hasMore = action.older || !state.loaded ? action.hasMore : state.hasMore;
-      return { ...next, hasMore, loaded: true };
+      return settlePast({ ...next, hasMore, loaded: true }, mergeMessages);
     }
+    case 'past.open':
+    case 'past.older':
+    case 'past.newer':
+    case 'past.close':
+      return pastReducer(state, action, mergeMessages);
     case 'event':
       return onEvent(state, action.at, action.event, action.seq);
     case 'ack': {

@@ -8,7 +8,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import { type ApiErrorCode, isApiError } from '../../api/client';
+import type { ApiErrorCode } from '../../api/client';
 import { useCoupleEvents, useRealtime, useRealtimeConnection } from '../../realtime/hooks';
 import { uploadManager } from '../files/uploadManager';
 import { fetchMessages, fetchReadPositions } from './api';
@@ -18,11 +18,8 @@ import { sendFrame } from './outboxFileState';
 import { loadOutbox, saveOutbox } from './outboxStorage';
 import { usePartnerTyping, useTypingSender } from './typing';
 import { useChatQuestions } from './useChatQuestions';
+import { useHistoryWindow } from './useHistoryWindow';
 import { type PickedFile, useOutboxUploads } from './useOutboxUploads';
-
-// Jumping to an old message reads back at most this many pages (of the largest size) to find it.
-const jumpPageLimit = 50;
-const jumpPageSize = 200;
 
 function subscribeVisibility(onChange: () => void): () => void {
   document.addEventListener('visibilitychange', onChange);
@@ -43,7 +40,6 @@ export function useChat(couple: CoupleDto, myId: string) {
     initialChatState(loadOutbox(id)),
   );
   const [loadError, setLoadError] = useState<unknown>(null);
-  const [loadingOlder, setLoadingOlder] = useState(false);
   const [deleteError, setDeleteError] = useState<ApiErrorCode | null>(null);
   const outboxIds = useRef(new Set<string>());
   outboxIds.current = new Set(state.outbox.map((e) => e.id));
@@ -81,21 +77,7 @@ export function useChat(couple: CoupleDto, myId: string) {
     };
   }, [connection, loadNewest, loadRecent]);
 
-  const oldestSeq = state.messages[0]?.seq;
-  const loadOlder = useCallback(async () => {
-    if (oldestSeq === undefined) return;
-    setLoadingOlder(true);
-    try {
-      const page = await fetchMessages(oldestSeq);
-      dispatch({ type: 'page', messages: page.messages, hasMore: page.hasMore, older: true });
-      const oldest = page.messages[0];
-      if (oldest) void loadBackTo(oldest.createdAt);
-    } catch (error) {
-      if (!isApiError(error, 'network_error')) setLoadError(error);
-    } finally {
-      setLoadingOlder(false);
-    }
-  }, [oldestSeq, loadBackTo]);
+  const history = useHistoryWindow(state, dispatch, loadBackTo, setLoadError);
 
   const partnerTyping = usePartnerTyping(partnerId);
 
@@ -192,31 +174,8 @@ export function useChat(couple: CoupleDto, myId: string) {
     [typing, startFiles],
   );
 
-  // Reads back until the message (id, seq) is loaded, for a jump from the drawer; false if it is not there.
   const latest = useRef(state);
   latest.current = state;
-  const findMessage = useCallback(
-    async (id: string, seq: number): Promise<boolean> => {
-      const loaded = () => latest.current.messages.some((m) => m.id === id);
-      for (let page = 0; page < jumpPageLimit; page += 1) {
-        const { messages, hasMore } = latest.current;
-        const oldest = messages[0]?.seq;
-        if (oldest !== undefined && oldest <= seq) return loaded();
-        if (oldest === undefined || !hasMore) return loaded();
-        const older = await fetchMessages(oldest, undefined, jumpPageSize);
-        dispatch({ type: 'page', messages: older.messages, hasMore: older.hasMore, older: true });
-        latest.current = {
-          ...latest.current,
-          messages: [...older.messages, ...messages],
-          hasMore: older.hasMore,
-        };
-        const first = older.messages[0];
-        if (first) void loadBackTo(first.createdAt);
-      }
-      return false;
-    },
-    [loadBackTo],
-  );
 
   const deleteMessage = useCallback(
     (messageId: string) => {
@@ -243,13 +202,11 @@ export function useChat(couple: CoupleDto, myId: string) {
     partnerTyping: partnerTyping.typing,
     loadError,
     retryLoad: () => void loadNewest(),
-    loadingOlder,
-    loadOlder,
+    history,
     send,
     sendFiles,
     cancelFile: uploads.cancelFile,
     retryFile: uploads.retryFile,
-    findMessage,
     retry,
     discard,
     deleteMessage,

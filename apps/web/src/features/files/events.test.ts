@@ -39,20 +39,25 @@ describe('live drawer and storage updates', () => {
     const { event, invalidatedKeys } = wiredQueries();
     event({ type: 'message.created', message: message({ body: '', attachments: [photo] }) });
     vi.advanceTimersByTime(50);
-    expect(invalidatedKeys()).toEqual(['["drawer"]', '["storage"]', '["word-ranking"]']);
+    expect(invalidatedKeys()).toEqual([
+      '["drawer"]',
+      '["message-days"]',
+      '["storage"]',
+      '["word-ranking"]',
+    ]);
   });
 
   it('a message with a link refetches the drawer only', () => {
     const { event, invalidatedKeys } = wiredQueries();
     event({ type: 'message.created', message: message({ body: '여기 https://example.com' }) });
     vi.advanceTimersByTime(50);
-    expect(invalidatedKeys()).toEqual(['["drawer"]', '["word-ranking"]']);
+    expect(invalidatedKeys()).toEqual(['["drawer"]', '["message-days"]', '["word-ranking"]']);
   });
 
   it('a plain message leaves both alone', () => {
     const { event, invalidatedKeys } = wiredQueries();
     event({ type: 'message.created', message: message({ body: 'javascript:alert(1)' }) });
     vi.advanceTimersByTime(50);
-    expect(invalidatedKeys()).toEqual(['["word-ranking"]']);
+    expect(invalidatedKeys()).toEqual(['["message-days"]', '["word-ranking"]']);
   });
 });

@@ -30,7 +30,12 @@ describe('live ranking updates', () => {
     event({ type: 'message.deleted', id: message.id, by: 'u2' });
     vi.advanceTimersByTime(50);
     // A deletion may also take files and links with it: the drawer and storage refetch as well.
-    expect(invalidatedKeys()).toEqual(['["drawer"]', '["storage"]', '["word-ranking"]']);
+    expect(invalidatedKeys()).toEqual([
+      '["drawer"]',
+      '["message-days"]',
+      '["storage"]',
+      '["word-ranking"]',
+    ]);
   });
 
   it('refetch the ranking and the excluded words when the partner changes exclusions', () => {
