@@ -60,7 +60,8 @@ test('search a word, jump to the oldest match and step through the others; pick 
   await expect(b.page.locator('.chat-row-highlight')).toContainText('영화를 볼까?');
   await b.page.getByRole('button', { name: en.search.close }).click();
 
-  // A picks today in the date picker: the chat shows today's first message.
+  // A picks today in the date picker: the chat shows today's first message, scrolled away before.
+  await expect(a.page.getByText('오늘 첫 메시지야')).not.toBeInViewport();
   await a.page.getByRole('button', { name: ko.search.title }).click();
   await a.page.getByRole('button', { name: ko.search.byDate }).click();
   const picker = a.page.getByRole('dialog', { name: ko.search.byDate });
