@@ -1,9 +1,10 @@
-import { dayOfWeek, type LocalDate } from '@couple-chat/dates';
+import type { LocalDate } from '@couple-chat/dates';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField } from '../../components/CheckboxField';
 import { formatDayHeading } from '../../lib/dates';
 import { type DayCell, itemKey, type Month } from './days';
-import { formatMonth, formatWeekday, itemTitle } from './labels';
+import { formatMonth, itemTitle } from './labels';
+import { WeekdayHeader } from './WeekdayHeader';
 import type { WeekStart } from './weekStart';
 
 // A cell shows this many items by name; the rest are counted ("+2").
@@ -61,19 +62,7 @@ export function MonthCalendar({
         </button>
       </div>
       <table className="month-grid" aria-labelledby="month-title">
-        <thead>
-          <tr>
-            {weeks[0]?.map((day) => (
-              <th
-                key={day.date}
-                scope="col"
-                className={`month-weekday${dayOfWeek(day.date) === 0 ? ' month-sunday' : ''}`}
-              >
-                {formatWeekday(day.date, locale)}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <WeekdayHeader firstWeek={weeks[0]} locale={locale} />
         <tbody>
           {weeks.map((week) => (
             <tr key={week[0]?.date}>

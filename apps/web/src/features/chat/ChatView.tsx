@@ -101,7 +101,12 @@ export function ChatView({ couple, myId }: { couple: CoupleDto; myId: string }) 
   const toLiveEnd = useCallback(() => setJumpToEnd((n) => n + 1), []);
   const search = useChatSearch(jump, toLiveEnd);
   const now = useNow(60_000);
-  const today = todayIn(couple.timeZone, now.getTime());
+  // Never before the newest message's day: a device clock running behind the server must not hide
+  // the latest days from the date picker.
+  const newest = state.messages.at(-1);
+  const deviceToday = todayIn(couple.timeZone, now.getTime());
+  const newestDay = newest && todayIn(couple.timeZone, Date.parse(newest.createdAt));
+  const today = newestDay && newestDay > deviceToday ? newestDay : deviceToday;
 
   return (
     <section className="chat" aria-labelledby="chat-title" {...drop.handlers}>

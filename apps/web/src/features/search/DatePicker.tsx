@@ -1,11 +1,12 @@
-import { dayOfWeek, type LocalDate } from '@couple-chat/dates';
+import type { LocalDate } from '@couple-chat/dates';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formErrorMessage } from '../../i18n/errorMessages';
 import { formatDayHeading } from '../../lib/dates';
 import { formatMonthParam, type Month, monthOf, shiftMonth } from '../calendar/days';
-import { formatMonth, formatWeekday } from '../calendar/labels';
+import { formatMonth } from '../calendar/labels';
+import { WeekdayHeader } from '../calendar/WeekdayHeader';
 import { useWeekStart } from '../calendar/weekStart';
 import { Icon } from '../files/Icons';
 import { fetchMessageDays } from './api';
@@ -100,19 +101,7 @@ export function DatePicker({ today, start, onPick, onClose }: DatePickerProps) {
           aria-labelledby={monthId}
           aria-busy={days.isPending}
         >
-          <thead>
-            <tr>
-              {weeks[0]?.map((day) => (
-                <th
-                  key={day.date}
-                  scope="col"
-                  className={`month-weekday${dayOfWeek(day.date) === 0 ? ' month-sunday' : ''}`}
-                >
-                  {formatWeekday(day.date, locale)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <WeekdayHeader firstWeek={weeks[0]} locale={locale} />
           <tbody>
             {weeks.map((week) => (
               <tr key={week[0]?.date}>
