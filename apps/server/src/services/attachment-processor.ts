@@ -64,10 +64,8 @@ export class AttachmentProcessor {
     if (kind === 'image') {
       whole = await file.read(0, length);
       // HEIC that this build of the image library cannot decode is still sendable, as a file.
-      if (!(await canDecode(whole))) {
-        if (/^image\/hei[cf]/.test(sniffed.mime)) kind = 'file';
-        else throw unreadable();
-      }
+      // Other formats are not probed first: processImage refuses what it cannot decode.
+      if (/^image\/hei[cf]/.test(sniffed.mime) && !(await canDecode(whole))) kind = 'file';
     }
     if (kind === 'image' && whole) {
       const image = await processImage(whole, { maxPixels: this.deps.maxPixels });
