@@ -2,7 +2,7 @@ import http from 'node:http';
 import { type AttachmentDto, attachmentUrl, UPLOADS_PATH } from '@couple-chat/protocol';
 import sharp from 'sharp';
 import * as tusClient from 'tus-js-client';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY } from '../src/lib/clock.js';
 import { couplePrefix } from '../src/storage/blob-keys.js';
 import { coupleRows } from './support/couple-rows.js';
@@ -586,6 +586,9 @@ describe.each(fileVariants())('files in the chat on $name', (variant) => {
 
 describe.each(fileVariants())('uploads with a real tus client on $name', (variant) => {
   const rt = realtimeApp(variant, { env: storageFor(variant) });
+  // tus-js-client uses Node's global agent; its kept-alive sockets (one from the aborted upload
+  // among them) must not hold the server's close open. Runs before the app closes (hooks unwind).
+  afterAll(() => http.globalAgent.destroy());
   const rowsOf = (coupleId: string) => coupleRows(rt.t().database.db, coupleId);
 
   /** tus-js-client as the web app uses it, in pieces of `chunkSize`, authenticated by cookie. */
