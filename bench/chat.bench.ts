@@ -42,6 +42,12 @@ function start(
       if (m) {
         clearTimeout(timer);
         child.stdout?.off('data', onData);
+        // BENCH_SERVER_LOG=<file> keeps what the server logs after it started.
+        if (process.env.BENCH_SERVER_LOG) {
+          const log = fs.createWriteStream(process.env.BENCH_SERVER_LOG);
+          child.stdout?.pipe(log);
+          child.stderr?.pipe(log);
+        }
         resolve({ child, port: Number(m[1]) });
       }
     };
@@ -299,7 +305,7 @@ fs.rmSync(dataDir, { recursive: true, force: true });
 const r = relayResult;
 const s = serverResult;
 console.log(
-  `bench:chat — Node ${process.version}, ${os.cpus().length} cores; server: separate process, SQLite (WAL, synchronous=NORMAL), in-process hub`,
+  `bench:chat — Node ${process.version}, ${os.cpus().length} cores; server: separate process, SQLite on its own thread (WAL, synchronous=NORMAL), in-process hub`,
 );
 console.log(
   `${COUPLES} couples (${COUPLES * 2} sockets), ${SECONDS} s each, one message in flight per couple; setup ${setupSeconds.toFixed(1)} s\n`,

@@ -67,6 +67,7 @@ import { PasswordResetService } from './services/password-reset.service.js';
 import { QuestionService } from './services/question.service.js';
 import { defaultRateRules, type RateRules } from './services/rate-rules.js';
 import { SearchService } from './services/search.service.js';
+import { localSendWriter, threadSendWriter } from './services/send-writer.js';
 import { SessionService } from './services/session.service.js';
 import { type FileLimits, UploadService } from './services/upload.service.js';
 import { WordRankingService } from './services/word-ranking.service.js';
@@ -278,13 +279,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
     minGapMs: config.QUESTION_MIN_GAP_MINUTES * MINUTE,
     reaskMs: config.QUESTION_REASK_DAYS * DAY,
   };
+  const questionSettings = {
+    bankFile: config.QUESTION_BANK_FILE ?? null,
+    minGapMs: questionPolicy.minGapMs,
+    reaskMs: questionPolicy.reaskMs,
+  };
   const messages = new MessageService({
     repos,
     inTransaction,
     access,
     publisher,
     clock,
-    questions: questionPolicy,
+    writeSends: database.call
+      ? threadSendWriter(database.call, questionSettings)
+      : localSendWriter(inTransaction, questionPolicy),
     files: attachments,
     maxFilesPerMessage: limits.maxFilesPerMessage,
   });

@@ -9,15 +9,26 @@ import { createMemoryHub } from '../src/realtime/hub.js';
 import { AccessService } from '../src/services/access.service.js';
 import { Publisher } from '../src/services/couple-log.js';
 import { type MessageAck, MessageService } from '../src/services/message.service.js';
+import { localSendWriter, threadSendWriter } from '../src/services/send-writer.js';
 import {
   type ReopenableTestDatabase,
   reopenableTestDatabase,
   testDatabases,
 } from './support/databases.js';
 import { createCouple, type TestCouple } from './support/factories.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { NO_QUESTIONS, startTestApp, type TestApp } from './support/test-app.js';
 
 const noQuestions = new QuestionBankIndex({ version: 1, keywords: [] });
+
+/** How the app writes sends on this database: on SQLite's thread, or here for PostgreSQL. */
+const sendWriterOf = (database: DatabaseHandle) =>
+  database.call
+    ? threadSendWriter(database.call, { bankFile: NO_QUESTIONS, minGapMs: 0, reaskMs: 0 })
+    : localSendWriter(transactionRunner(database.db), {
+        bank: noQuestions,
+        minGapMs: 0,
+        reaskMs: 0,
+      });
 
 /** Sends that arrive in the same turn of the event loop are written in one transaction. */
 /** These suites send text only; a deleted message has no files to remove. */
@@ -120,13 +131,17 @@ describe.each(testDatabases())('group commit of chat messages on $name', (databa
     let failNext = true;
     const flaky = new MessageService({
       repos,
+      inTransaction: run,
       // A boundary fault: the batch's transaction is refused once, as a dropped connection would.
-      inTransaction: (work) => {
-        if (failNext) {
-          failNext = false;
-          return Promise.reject(new Error('connection lost'));
-        }
-        return run(work);
+      writeSends: {
+        write: (batch, now) => {
+          if (failNext) {
+            failNext = false;
+            return Promise.reject(new Error('connection lost'));
+          }
+          return sendWriterOf(t.database).write(batch, now);
+        },
+        depth: 1,
       },
       access: new AccessService(repos),
       publisher: new Publisher(
@@ -134,7 +149,6 @@ describe.each(testDatabases())('group commit of chat messages on $name', (databa
         pino({ level: 'silent' }),
       ),
       clock: t.clock,
-      questions: { bank: noQuestions, minGapMs: 0, reaskMs: 0 },
       files: noFiles,
       maxFilesPerMessage: 30,
     });
@@ -158,7 +172,7 @@ describe.each(testDatabases())('group commit of chat messages on $name', (databa
         access: new AccessService(repos),
         publisher: new Publisher(createMemoryHub(logger), logger),
         clock: t.clock,
-        questions: { bank: noQuestions, minGapMs: 0, reaskMs: 0 },
+        writeSends: sendWriterOf(other),
         files: noFiles,
         maxFilesPerMessage: 30,
       });

@@ -1,48 +1,69 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
 import {
   Kysely,
   type MigrationResultSet,
   Migrator,
   PostgresAdapter,
   PostgresDialect,
-  SqliteDialect,
   sql,
 } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
-import { withStatementCache } from './sqlite-statement-cache.js';
+import { type ProcedureCaller, SqliteWorkerDialect } from './sqlite-worker-dialect.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** SQLite only: runs a procedure of the database thread (db/sqlite-thread.ts). */
+  call?: ProcedureCaller;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
 export type DatabaseOptions =
-  | { kind: 'sqlite'; file: string; synchronous: 'NORMAL' | 'FULL' }
+  | {
+      kind: 'sqlite';
+      file: string;
+      synchronous: 'NORMAL' | 'FULL';
+      /** The worker's entry, which names its procedures; the app's own by default. */
+      entry?: URL;
+    }
   | { kind: 'postgres'; url: string; poolSize: number; schema?: string };
 
 const INT8_OID = 20;
 
-function openSqlite(file: string, synchronous: 'NORMAL' | 'FULL'): Kysely<Database> {
+/** The app's SQLite thread: `src/sqlite-worker.ts`, or its build. */
+const APP_SQLITE_WORKER = new URL(
+  import.meta.url.endsWith('.ts') ? '../sqlite-worker.ts' : '../sqlite-worker.js',
+  import.meta.url,
+);
+
+function openSqlite(
+  file: string,
+  synchronous: 'NORMAL' | 'FULL',
+  entry = APP_SQLITE_WORKER,
+): { db: Kysely<Database>; call: ProcedureCaller } {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new SqliteDatabase(file);
-  // WAL + NORMAL: a committed transaction survives a process crash (DESIGN.md invariant 2).
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma(`synchronous = ${synchronous}`);
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('cache_size = -65536');
-  return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-  });
+  const pragmas = [
+    'journal_mode = WAL',
+    // WAL + NORMAL: a committed transaction survives a process crash (DESIGN.md invariant 2).
+    `synchronous = ${synchronous}`,
+    'foreign_keys = ON',
+    'busy_timeout = 5000',
+    'cache_size = -65536',
+    // A commit of a busy batch dirties more pages than the default checkpoint threshold (1,000),
+    // so every commit also paid a checkpoint and its fsyncs. At 10,000 a hot page is copied back
+    // once for many commits; the WAL file is cut back to 64 MiB after it grows.
+    'wal_autocheckpoint = 10000',
+    'journal_size_limit = 67108864',
+  ];
+  const dialect = new SqliteWorkerDialect({ entry, file, pragmas });
+  return { db: new Kysely<Database>({ dialect }), call: dialect.call };
 }
 
 function openPostgres(url: string, poolSize: number, schema?: string): Kysely<Database> {
@@ -62,13 +83,14 @@ function openPostgres(url: string, poolSize: number, schema?: string): Kysely<Da
 }
 
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
-  const db =
+  const { db, call } =
     options.kind === 'sqlite'
-      ? openSqlite(options.file, options.synchronous)
-      : openPostgres(options.url, options.poolSize, options.schema);
+      ? openSqlite(options.file, options.synchronous, options.entry)
+      : { db: openPostgres(options.url, options.poolSize, options.schema), call: undefined };
   return {
     db,
     dialect: options.kind,
+    ...(call ? { call } : {}),
     async ping() {
       try {
         await sql`select 1`.execute(db);

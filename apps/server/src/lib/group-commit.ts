@@ -7,21 +7,50 @@ interface Waiting<I, R> {
   reject: (error: unknown) => void;
 }
 
+interface Committed<I, R, W> {
+  batch: Waiting<I, R>[];
+  written: Outcome<W>;
+}
+
+/** The two halves of writing a batch; a throw from either fails the whole batch. */
+export interface BatchWriter<I, R, W> {
+  /** Writes the batch (one transaction); what it returns is handed to `deliver`. */
+  commit(items: I[]): Promise<W>;
+  /** After the commit (publishing, say): one outcome per item, in order. */
+  deliver(written: W): Promise<Outcome<R>[]>;
+}
+
 /**
  * Group commit: items submitted while a batch is being written wait and go together in the next
  * one, so the cost of a transaction is shared by everything that arrived during the previous one.
  * A quiet system pays no delay beyond one turn of the event loop; a busy one writes bigger
  * batches instead of queueing transactions.
+ *
+ * Pipelined: once a batch is committed the next one starts committing, and only then is the first
+ * delivered, so the database is not idle while results go out. Deliveries run one at a time, in
+ * commit order.
  */
-export class GroupCommit<I, R> {
+export class GroupCommit<I, R, W> {
   private waiting: Waiting<I, R>[] = [];
   private draining = false;
 
+  private readonly maxBatch: number;
+  private readonly depth: number;
+
   constructor(
-    /** Writes a batch; returns one outcome per item, in order. A throw fails the whole batch. */
-    private readonly write: (items: I[]) => Promise<Outcome<R>[]>,
-    private readonly maxBatch = 256,
-  ) {}
+    private readonly writer: BatchWriter<I, R, W>,
+    options: {
+      maxBatch?: number;
+      /**
+       * Batches committing at once. More than one only where the database takes them one after
+       * another in the order given (SQLite's thread): the next batch then waits there, not here.
+       */
+      depth?: number;
+    } = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? 256;
+    this.depth = options.depth ?? 1;
+  }
 
   submit(item: I): Promise<R> {
     return new Promise<R>((resolve, reject) => {
@@ -35,10 +64,21 @@ export class GroupCommit<I, R> {
   }
 
   private async drain() {
-    while (this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, this.maxBatch);
+    const committing: Promise<Committed<I, R, W>>[] = [];
+    const fill = () => {
+      while (committing.length < this.depth && this.waiting.length > 0) {
+        committing.push(this.commitNext());
+      }
+    };
+    fill();
+    for (let next = committing.shift(); next; next = committing.shift()) {
+      const { batch, written } = await next;
+      // The database is free (or has the next batch queued): what waited starts now, before
+      // this batch goes out.
+      fill();
       try {
-        const outcomes = await this.write(batch.map((w) => w.item));
+        if (!written.ok) throw written.error;
+        const outcomes = await this.writer.deliver(written.value);
         batch.forEach((w, i) => {
           const outcome = outcomes[i];
           if (outcome?.ok) w.resolve(outcome.value);
@@ -47,7 +87,16 @@ export class GroupCommit<I, R> {
       } catch (error) {
         for (const w of batch) w.reject(error);
       }
+      fill();
     }
     this.draining = false;
+  }
+
+  private commitNext(): Promise<Committed<I, R, W>> {
+    const batch = this.waiting.splice(0, this.maxBatch);
+    return this.writer.commit(batch.map((w) => w.item)).then(
+      (value) => ({ batch, written: { ok: true, value } }),
+      (error: unknown) => ({ batch, written: { ok: false, error } }),
+    );
   }
 }

@@ -14,9 +14,9 @@ import {
   type MessageAck,
   notInCouple,
   type PendingSend,
-  writeSends,
+  type WrittenBatch,
 } from './message-batch.js';
-import type { AskPolicy } from './question-asker.js';
+import type { SendWriter } from './send-writer.js';
 import type { AuthContext } from './session.service.js';
 import { wordDeltas } from './word-tally.js';
 
@@ -59,12 +59,29 @@ export class MessageService {
       access: AccessService;
       publisher: Publisher;
       clock: Clock;
-      questions: AskPolicy;
+      /** Writes a batch of sends in one transaction: here, or on SQLite's thread. */
+      writeSends: SendWriter;
       /** The files of a deleted message go with it. */
       files: MessageFiles;
       maxFilesPerMessage: number;
     },
-  ) {}
+  ) {
+    this.sends = new GroupCommit<PendingSend, MessageAck, WrittenBatch>(
+      {
+        commit: (batch) => this.commit(batch),
+        // Events go out after commit, in commit order; then each send gets its answer.
+        deliver: async ({ outcomes, events }) => {
+          await Promise.all(
+            [...events].map(([coupleId, dtos]) => this.deps.publisher.coupleEvents(coupleId, dtos)),
+          );
+          return outcomes;
+        },
+      },
+      { depth: this.deps.writeSends.depth },
+    );
+  }
+
+  private readonly sends: GroupCommit<PendingSend, MessageAck, WrittenBatch>;
 
   /**
    * Stores the message and appends `message.created` to the couple's log. The client-chosen id
@@ -102,41 +119,40 @@ export class MessageService {
     return this.sends.submit({ userId, coupleId, messageId, body: caption, attachmentIds });
   }
 
-  private readonly sends = new GroupCommit<PendingSend, MessageAck>(async (batch) => {
+  /** One transaction for the batch (see writeSends). */
+  private async commit(batch: PendingSend[]): Promise<WrittenBatch> {
     try {
-      return await this.writeBatch(batch);
+      return await this.deps.writeSends.write(batch, this.deps.clock.now());
     } catch {
       // The batch failed as a whole (say the same id raced in on another instance and won):
       // one by one, in order, each send gets its own answer.
-      const outcomes: Outcome<MessageAck>[] = [];
-      for (const item of batch) outcomes.push(await settle(() => this.sendOne(item)));
-      return outcomes;
+      const all: WrittenBatch = { outcomes: [], events: new Map() };
+      for (const item of batch) {
+        const { outcome, events } = await this.commitOne(item);
+        all.outcomes.push(outcome);
+        for (const [coupleId, dtos] of events) {
+          all.events.set(coupleId, [...(all.events.get(coupleId) ?? []), ...dtos]);
+        }
+      }
+      return all;
     }
-  });
-
-  /** One transaction for the batch (see writeSends); events are published after commit. */
-  private async writeBatch(batch: PendingSend[]): Promise<Outcome<MessageAck>[]> {
-    const { outcomes, events } = await this.deps.inTransaction((tx) =>
-      writeSends(tx, batch, this.deps.clock.now(), this.deps.questions),
-    );
-    await Promise.all(
-      [...events].map(([coupleId, dtos]) => this.deps.publisher.coupleEvents(coupleId, dtos)),
-    );
-    return outcomes;
   }
 
   /** One send on its own; a resend that raced in from another connection gets the first ack. */
-  private async sendOne(item: PendingSend): Promise<MessageAck> {
+  private async commitOne(
+    item: PendingSend,
+  ): Promise<{ outcome: Outcome<MessageAck>; events: WrittenBatch['events'] }> {
     try {
-      const [outcome] = await this.writeBatch([item]);
-      if (outcome?.ok) return outcome.value;
-      throw outcome?.error ?? notInCouple();
+      const { outcomes, events } = await this.deps.writeSends.write([item], this.deps.clock.now());
+      return { outcome: outcomes[0] ?? { ok: false, error: notInCouple() }, events };
     } catch (err) {
       const winner = uniqueViolationColumn(err)
         ? await this.deps.repos.messages.findById(item.coupleId, item.messageId)
         : undefined;
-      if (winner) return ackForResend(winner, item.userId, item.body);
-      throw err;
+      const outcome = winner
+        ? await settle(async () => ackForResend(winner, item.userId, item.body))
+        : { ok: false as const, error: err };
+      return { outcome, events: new Map() };
     }
   }
 
