@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import {
   ClientFrame,
   type ClientFrame as ClientFrameT,
@@ -60,6 +61,7 @@ export class CoupleStream {
   private actions: Promise<void> = Promise.resolve();
   private readonly budget = new TokenBucket(FRAME_BURST, FRAMES_PER_SECOND);
   private refused = 0;
+  private corked = false;
   /** The couple this socket has said hello in and announced itself to; null while not present. */
   private presentIn: string | null = null;
   /** Names this socket in presence frames; random, so it reveals nothing about the device. */
@@ -348,7 +350,25 @@ export class CoupleStream {
       this.socket.close(WsCloseCode.policyViolation, 'too slow; reconnect and resume');
       return;
     }
+    this.corkUntilTick();
     this.socket.send(JSON.stringify(frame));
+  }
+
+  /**
+   * Frames sent in one turn of the event loop (a message's event and its ack, say) leave in one
+   * write: one system call and one packet instead of one each. `ws` has no cork of its own, so
+   * this holds its TCP socket; the tick runs once the turn's promise callbacks are done.
+   */
+  private corkUntilTick() {
+    if (this.corked) return;
+    const tcp = (this.socket as unknown as { _socket?: Duplex | null })._socket;
+    if (!tcp) return;
+    this.corked = true;
+    tcp.cork();
+    process.nextTick(() => {
+      this.corked = false;
+      tcp.uncork();
+    });
   }
 
   close(code: number, reason: string) {
