@@ -114,6 +114,21 @@ describe('SQLite on its own thread', () => {
     expect(ticks).toBeGreaterThan(elapsed / 5 / 3);
   });
 
+  it('copies the WAL back into the database file from another thread', async () => {
+    const file = path.join(dir, 'db.sqlite');
+    const before = fs.statSync(file).size;
+    // 2 MiB: far below the writer's own checkpoint threshold, so only the checkpointer moves it.
+    await sql`insert into notes (body, data) values ('big', ${Buffer.alloc(2 * 1024 * 1024, 7)})`.execute(
+      database.db,
+    );
+    expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(2 * 1024 * 1024);
+    const deadline = Date.now() + 5_000;
+    while (fs.statSync(file).size < before + 2 * 1024 * 1024 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(fs.statSync(file).size).toBeGreaterThanOrEqual(before + 2 * 1024 * 1024);
+  });
+
   it('ends the thread on close; a later query fails plainly', async () => {
     await database.close();
     await expect(sql`select 1`.execute(database.db)).rejects.toThrow();

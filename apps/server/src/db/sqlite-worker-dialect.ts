@@ -68,6 +68,16 @@ export interface SqliteWorkerOptions {
   file: string;
   /** Run in order right after opening, e.g. `journal_mode = WAL`. */
   pragmas: readonly string[];
+  /**
+   * Checkpoint the WAL from a thread of its own every `intervalMs` (sqlite-checkpointer.js), with
+   * the writer's `synchronous`. The writer's `wal_autocheckpoint` stays as a backstop.
+   */
+  checkpoints?: CheckpointSettings;
+}
+
+export interface CheckpointSettings {
+  intervalMs: number;
+  synchronous: string;
 }
 
 type Reply = WorkerReply;
@@ -131,6 +141,20 @@ class SqliteWorkerDriver implements Driver {
     const reply = await opened;
     if ('error' in reply) throw errorFromWire(reply.error);
     this.idleUnlessWaiting();
+    if (this.options.checkpoints) this.startCheckpointer(this.options.checkpoints);
+  }
+
+  private checkpointer?: Worker;
+
+  private startCheckpointer(settings: CheckpointSettings) {
+    const checkpointer = new Worker(new URL('./sqlite-checkpointer.js', import.meta.url), {
+      workerData: { file: this.options.file, ...settings },
+    });
+    // A background helper: it never keeps the process alive, and if it fails the writer's own
+    // checkpoint threshold still bounds the WAL.
+    checkpointer.unref();
+    checkpointer.on('error', () => {});
+    this.checkpointer = checkpointer;
   }
 
   async call(name: string, args: unknown): Promise<unknown> {
@@ -188,6 +212,12 @@ class SqliteWorkerDriver implements Driver {
     if (!worker || this.stopped) return;
     // Whoever holds the connection finishes first; nothing starts after the close.
     await this.mutex.lock();
+    const checkpointer = this.checkpointer;
+    if (checkpointer) {
+      const stopped = new Promise((resolve) => checkpointer.once('exit', resolve));
+      checkpointer.postMessage('close');
+      await stopped;
+    }
     const exited = new Promise((resolve) => worker.once('exit', resolve));
     // Closing in the worker checkpoints the WAL; then its port closes and the thread ends.
     await this.request({ close: true }).catch(() => {});
