@@ -144,7 +144,7 @@ class SqliteWorkerDriver implements Driver {
     if (this.options.checkpoints) this.startCheckpointer(this.options.checkpoints);
   }
 
-  private checkpointer?: Worker;
+  private checkpointer?: { worker: Worker; exited: Promise<unknown> };
 
   private startCheckpointer(settings: CheckpointSettings) {
     const checkpointer = new Worker(new URL('./sqlite-checkpointer.js', import.meta.url), {
@@ -154,7 +154,10 @@ class SqliteWorkerDriver implements Driver {
     // checkpoint threshold still bounds the WAL.
     checkpointer.unref();
     checkpointer.on('error', () => {});
-    this.checkpointer = checkpointer;
+    this.checkpointer = {
+      worker: checkpointer,
+      exited: new Promise((resolve) => checkpointer.once('exit', resolve)),
+    };
   }
 
   async call(name: string, args: unknown): Promise<unknown> {
@@ -212,12 +215,9 @@ class SqliteWorkerDriver implements Driver {
     if (!worker || this.stopped) return;
     // Whoever holds the connection finishes first; nothing starts after the close.
     await this.mutex.lock();
-    const checkpointer = this.checkpointer;
-    if (checkpointer) {
-      const stopped = new Promise((resolve) => checkpointer.once('exit', resolve));
-      checkpointer.postMessage('close');
-      await stopped;
-    }
+    // (If the checkpointer already failed, it has exited and the message goes nowhere.)
+    this.checkpointer?.worker.postMessage('close');
+    await this.checkpointer?.exited;
     const exited = new Promise((resolve) => worker.once('exit', resolve));
     // Closing in the worker checkpoints the WAL; then its port closes and the thread ends.
     await this.request({ close: true }).catch(() => {});
