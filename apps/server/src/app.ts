@@ -42,7 +42,6 @@ import { BackgroundTasks } from './lib/background.js';
 import { type Clock, DAY, HOUR, MINUTE, OffsetClock, systemClock } from './lib/clock.js';
 import { createDevOutboxMailer, createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { createRepositories, transactionRunner } from './models/repositories.js';
-import { BUILT_IN_QUESTIONS, loadQuestionBankFile } from './questions/question-bank.js';
 import {
   createMemoryRateLimiter,
   createRedisRateLimiter,
@@ -65,6 +64,7 @@ import { MessageService } from './services/message.service.js';
 import { createArgon2Hasher, type PasswordHasher } from './services/password-hasher.js';
 import { PasswordResetService } from './services/password-reset.service.js';
 import { QuestionService } from './services/question.service.js';
+import { askPolicyOf } from './services/question-asker.js';
 import { defaultRateRules, type RateRules } from './services/rate-rules.js';
 import { SearchService } from './services/search.service.js';
 import { localSendWriter, threadSendWriter } from './services/send-writer.js';
@@ -271,19 +271,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     clock,
   });
   const coupleExports = new CoupleExportService({ repos, access, clock });
-  const questionBank = config.QUESTION_BANK_FILE
-    ? loadQuestionBankFile(config.QUESTION_BANK_FILE)
-    : BUILT_IN_QUESTIONS;
-  const questionPolicy = {
-    bank: questionBank,
+  const questionSettings = {
+    bankFile: config.QUESTION_BANK_FILE ?? null,
     minGapMs: config.QUESTION_MIN_GAP_MINUTES * MINUTE,
     reaskMs: config.QUESTION_REASK_DAYS * DAY,
   };
-  const questionSettings = {
-    bankFile: config.QUESTION_BANK_FILE ?? null,
-    minGapMs: questionPolicy.minGapMs,
-    reaskMs: questionPolicy.reaskMs,
-  };
+  const questionPolicy = askPolicyOf(questionSettings);
+  const questionBank = questionPolicy.bank;
   const messages = new MessageService({
     repos,
     inTransaction,

@@ -1,13 +1,37 @@
 import type { Principle } from '@couple-chat/protocol';
 import type { CustomQuestionRow } from '../models/question.repository.js';
 import type { Repositories } from '../models/repositories.js';
-import type { QuestionBankIndex } from '../questions/question-bank.js';
+import {
+  BUILT_IN_QUESTIONS,
+  loadQuestionBankFile,
+  type QuestionBankIndex,
+} from '../questions/question-bank.js';
 
 /** How often questions may come: the minimum gap between two, and when one may be asked again. */
 export interface AskPolicy {
   bank: QuestionBankIndex;
   minGapMs: number;
   reaskMs: number;
+}
+
+/** The policy as plain settings, so another thread (SQLite's) can build the same AskPolicy. */
+export interface AskPolicySettings {
+  /** QUESTION_BANK_FILE, or null for the built-in bank. */
+  bankFile: string | null;
+  minGapMs: number;
+  reaskMs: number;
+}
+
+const banks = new Map<string, QuestionBankIndex>();
+
+/** The policy those settings describe; an operator's bank file is read once per thread. */
+export function askPolicyOf(settings: AskPolicySettings): AskPolicy {
+  let bank = BUILT_IN_QUESTIONS;
+  if (settings.bankFile !== null) {
+    bank = banks.get(settings.bankFile) ?? loadQuestionBankFile(settings.bankFile);
+    banks.set(settings.bankFile, bank);
+  }
+  return { bank, minGapMs: settings.minGapMs, reaskMs: settings.reaskMs };
 }
 
 export interface PickedQuestion {

@@ -8,28 +8,19 @@ import {
 } from '../db/sqlite-worker-protocol.js';
 import type { Outcome } from '../lib/group-commit.js';
 import { type InTransaction, transactionRunner } from '../models/repositories.js';
-import { BUILT_IN_QUESTIONS, loadQuestionBankFile } from '../questions/question-bank.js';
 import {
   type MessageAck,
   type PendingSend,
   type WrittenBatch,
   writeSends,
 } from './message-batch.js';
-import type { AskPolicy } from './question-asker.js';
+import { type AskPolicy, type AskPolicySettings, askPolicyOf } from './question-asker.js';
 
 /** Writes one group commit's sends in one transaction (see writeSends). */
 export interface SendWriter {
   write(batch: readonly PendingSend[], now: number): Promise<WrittenBatch>;
   /** Batches that may be handed over at once (see GroupCommit). */
   readonly depth: number;
-}
-
-/** The question policy as settings, so another thread can build the same AskPolicy. */
-export interface AskPolicySettings {
-  /** QUESTION_BANK_FILE, or null for the built-in bank. */
-  bankFile: string | null;
-  minGapMs: number;
-  reaskMs: number;
 }
 
 /** On this thread: PostgreSQL, whose work happens in its own process anyway. */
@@ -65,17 +56,6 @@ export function threadSendWriter(call: ProcedureCaller, policy: AskPolicySetting
 interface WireBatch {
   outcomes: ({ ok: true; value: MessageAck } | { ok: false; error: WireError })[];
   events: Map<string, CoupleEventDto[]>;
-}
-
-const banks = new Map<string, ReturnType<typeof loadQuestionBankFile>>();
-
-function askPolicyOf(settings: AskPolicySettings): AskPolicy {
-  let bank = BUILT_IN_QUESTIONS;
-  if (settings.bankFile !== null) {
-    bank = banks.get(settings.bankFile) ?? loadQuestionBankFile(settings.bankFile);
-    banks.set(settings.bankFile, bank);
-  }
-  return { bank, minGapMs: settings.minGapMs, reaskMs: settings.reaskMs };
 }
 
 /** What the SQLite thread runs for threadSendWriter. */
