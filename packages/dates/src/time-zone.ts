@@ -59,6 +59,25 @@ export function todayIn(timeZone: string, now: number): LocalDate {
       `todayIn(now): expected epoch milliseconds from 0001-01-02 to 9999-12-30 (UTC), got ${String(now)}`,
     );
   }
+  const bucket = Math.floor(now / SPAN_MS);
+  const known = lastSpans.get(timeZone);
+  if (known?.bucket === bucket) return known.day ?? dateAt(formatter, now);
+  const first = dateAt(formatter, bucket * SPAN_MS);
+  const last = dateAt(formatter, (bucket + 1) * SPAN_MS - 1);
+  lastSpans.set(timeZone, { bucket, day: first === last ? first : undefined });
+  return first === last ? first : dateAt(formatter, now);
+}
+
+/**
+ * Asking Intl costs microseconds, and the server asks for every batch of messages. Offsets change
+ * at most once in a quarter of an hour, so when a quarter's first and last millisecond fall on the
+ * same date, every instant between does too: one answer per zone per quarter (`day` undefined: the
+ * date changes inside it, so each instant is asked).
+ */
+const SPAN_MS = 15 * 60_000;
+const lastSpans = new Map<string, { bucket: number; day: LocalDate | undefined }>();
+
+function dateAt(formatter: Intl.DateTimeFormat, now: number): LocalDate {
   let year = 0;
   let month = 0;
   let day = 0;

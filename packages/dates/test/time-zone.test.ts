@@ -96,6 +96,42 @@ describe('todayIn', () => {
   );
 });
 
+describe('todayIn, asked again and again (it remembers a quarter hour per zone)', () => {
+  // Seoul kept local mean time (UTC+8:27:52) until 1908: its midnight fell at 15:32:08Z, inside a
+  // quarter hour, so that quarter's instants must each be asked.
+  it.each([
+    ['1900-01-01T15:32:08.000Z', '1900-01-02'],
+    ['1900-01-01T15:32:07.999Z', '1900-01-01'],
+    ['1900-01-01T15:30:00.000Z', '1900-01-01'],
+    ['1900-01-01T15:44:59.999Z', '1900-01-02'],
+    ['1900-01-01T15:32:08.000Z', '1900-01-02'],
+  ])('Asia/Seoul at %s is %s, in any order', (iso, expected) => {
+    expect(todayIn('Asia/Seoul', at(iso))).toBe(expected);
+  });
+
+  it('gives the same date as a fresh Intl lookup for every minute around a midnight and a DST change', () => {
+    const fresh = (zone: string, now: number) => {
+      const parts = new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).formatToParts(now);
+      const get = (type: string) => parts.find((p) => p.type === type)?.value;
+      return `${get('year')}-${get('month')}-${get('day')}`;
+    };
+    for (const [zone, from] of [
+      ['America/New_York', '2026-11-01T03:00:00Z'],
+      ['Asia/Kathmandu', '2026-11-24T17:00:00Z'],
+      ['Asia/Seoul', '1908-03-31T15:00:00Z'],
+    ] as const) {
+      for (let now = at(from); now < at(from) + 4 * 3_600_000; now += 59_999) {
+        expect(todayIn(zone, now), `${zone} ${new Date(now).toISOString()}`).toBe(fresh(zone, now));
+      }
+    }
+  });
+});
+
 describe('isValidTimeZone', () => {
   it.each([
     ['Asia/Seoul', true],
