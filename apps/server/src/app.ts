@@ -61,6 +61,12 @@ import { CoupleService } from './services/couple.service.js';
 import { CoupleExportService } from './services/couple-export.service.js';
 import { Publisher } from './services/couple-log.js';
 import { MessageService } from './services/message.service.js';
+import {
+  type IndexerOptions,
+  localIndexPass,
+  MessageIndexer,
+  threadIndexPass,
+} from './services/message-indexer.js';
 import { createArgon2Hasher, type PasswordHasher } from './services/password-hasher.js';
 import { PasswordResetService } from './services/password-reset.service.js';
 import { QuestionService } from './services/question.service.js';
@@ -89,6 +95,8 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** Where files live; otherwise from the config (disk, or S3 when S3_BUCKET is set). */
   storage?: BlobStorage;
+  /** When queued messages are counted in the derived indexes (services/message-indexer.ts). */
+  indexer?: IndexerOptions;
 }
 
 export interface App {
@@ -102,6 +110,7 @@ export interface App {
     couples: CoupleService;
     connections: ConnectionService;
     messages: MessageService;
+    indexer: MessageIndexer;
     uploads: UploadService;
     reaper: BlobReaper;
   };
@@ -277,6 +286,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     reaskMs: config.QUESTION_REASK_DAYS * DAY,
   };
   const questionPolicy = askPolicyOf(questionSettings);
+  const indexer = new MessageIndexer(
+    database.call ? threadIndexPass(database.call) : localIndexPass(inTransaction),
+    app.log,
+    options.indexer,
+  );
+  // Whatever was queued when the server last stopped.
+  indexer.nudge();
   const questionBank = questionPolicy.bank;
   const messages = new MessageService({
     repos,
@@ -289,9 +305,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
       : localSendWriter(inTransaction, questionPolicy),
     files: attachments,
     maxFilesPerMessage: limits.maxFilesPerMessage,
+    indexer,
   });
-  const search = new SearchService({ repos, access });
-  const wordRanking = new WordRankingService({ repos, inTransaction, access, publisher, clock });
+  const search = new SearchService({ repos, access, indexer });
+  const wordRanking = new WordRankingService({
+    repos,
+    inTransaction,
+    access,
+    publisher,
+    clock,
+    indexer,
+  });
   const calendar = new CalendarService({ repos, inTransaction, access, publisher, clock });
   const questions = new QuestionService({
     repos,
@@ -379,6 +403,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         ];
   app.addHook('onClose', async () => {
     for (const job of jobs) job.stop();
+    await indexer.close();
     await background.drain();
     await hub.close();
     await mailer.close();
@@ -394,7 +419,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     clock,
     hub,
     storage,
-    services: { couples, connections, messages, uploads, reaper },
+    services: { couples, connections, messages, indexer, uploads, reaper },
   };
 }
 

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { ManualClock } from '../../src/lib/clock.js';
+import type { IndexerOptions } from '../../src/services/message-indexer.js';
 import {
   type ReopenableTestDatabase,
   reopenableTestDatabase,
@@ -99,7 +100,7 @@ export const roomyRules = {
  */
 export function realtimeApp(
   variant: RealtimeVariant,
-  options: { heartbeatMs?: number; env?: Record<string, string> } = {},
+  options: { heartbeatMs?: number; env?: Record<string, string>; indexer?: IndexerOptions } = {},
 ) {
   const prefix = uniqueRedisPrefix(variant.name.slice(0, 2));
   const sockets = new Sockets();
