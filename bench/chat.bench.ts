@@ -56,6 +56,30 @@ function start(
   });
 }
 
+/** CPU time (user + system, all threads) a process has used so far, in ms (Linux, 100 Hz ticks). */
+function cpuMsOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * Runs a load phase and adds the CPU it cost the server and this client per delivered message:
+ * steadier than throughput on a shared machine, whose speed moves from run to run.
+ */
+async function withCpu<T extends { stats: { n: number } }>(pid: number, phase: () => Promise<T>) {
+  const server0 = cpuMsOf(pid);
+  const client0 = process.cpuUsage();
+  const result = await phase();
+  const client = process.cpuUsage(client0);
+  const perMessage = (ms: number) => (ms * 1000) / Math.max(1, result.stats.n);
+  return {
+    ...result,
+    serverCpuUs: perMessage(cpuMsOf(pid) - server0),
+    clientCpuUs: perMessage((client.user + client.system) / 1000),
+  };
+}
+
 const rssOf = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
@@ -176,8 +200,9 @@ const relayPairs = await Promise.all(
   })),
 );
 const relaySend = (ws: WebSocket, text: string) => ws.send(text);
-const relayResult = await pingPong(relayPairs, relaySend, (raw) => raw);
-const relaySteady = await steady(relayPairs, relaySend, (raw) => raw);
+const relayPid = relay.child.pid as number;
+const relayResult = await withCpu(relayPid, () => pingPong(relayPairs, relaySend, (raw) => raw));
+const relaySteady = await withCpu(relayPid, () => steady(relayPairs, relaySend, (raw) => raw));
 for (const p of relayPairs) {
   p.a.close();
   p.b.close();
@@ -268,7 +293,7 @@ await new Promise((r) => setTimeout(r, 2000));
 const rssIdle = rssOf(server.child.pid as number);
 for (const ws of idle) ws.terminate();
 
-const serverPairs = [];
+const serverPairs: { a: WebSocket; b: WebSocket }[] = [];
 for (let i = 0; i < cookies.length; i += 50) {
   serverPairs.push(
     ...(await Promise.all(
@@ -290,8 +315,9 @@ const chatReceived = (raw: string) => {
   const f = JSON.parse(raw);
   return f.type === 'event' && f.event.type === 'message.created' ? f.event.message.id : undefined;
 };
-const serverResult = await pingPong(serverPairs, chatSend, chatReceived);
-const serverSteady = await steady(serverPairs, chatSend, chatReceived);
+const serverPid = server.child.pid as number;
+const serverResult = await withCpu(serverPid, () => pingPong(serverPairs, chatSend, chatReceived));
+const serverSteady = await withCpu(serverPid, () => steady(serverPairs, chatSend, chatReceived));
 const rssAfterLoad = rssOf(server.child.pid as number);
 for (const p of serverPairs) {
   p.a.close();
@@ -322,6 +348,17 @@ for (const [name, x] of [
 ] as const) {
   console.log(
     formatRow(name, x.stats, `${x.perSecond.toFixed(0)} msg/s delivered, ${x.lost} undelivered`),
+  );
+}
+console.log(
+  '\nCPU per delivered message (user + system, all threads; the bench client in brackets):',
+);
+for (const [name, relayPhase, serverPhase] of [
+  ['closed loop', relayResult, serverResult],
+  ['steady load', relaySteady, serverSteady],
+] as const) {
+  console.log(
+    `  ${name}: relay ${relayPhase.serverCpuUs.toFixed(1)} µs [${relayPhase.clientCpuUs.toFixed(1)}], couple-chat ${serverPhase.serverCpuUs.toFixed(1)} µs [${serverPhase.clientCpuUs.toFixed(1)}], ${(serverPhase.serverCpuUs / relayPhase.serverCpuUs).toFixed(1)}× the relay's`,
   );
 }
 console.log('');
