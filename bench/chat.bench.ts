@@ -21,12 +21,13 @@ const root = path.resolve(import.meta.dirname, '..');
 function start(
   script: string,
   env: Record<string, string>,
-): Promise<{ child: ChildProcess; port: number }> {
+  nodeArgs: string[] = [],
+): Promise<{ child: ChildProcess; port: number; inspector: string | undefined }> {
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server and the relay.
   const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(
     process.execPath,
-    [...extra, '--import', 'tsx', '--conditions=source', script],
+    [...extra, ...nodeArgs, '--import', 'tsx', '--conditions=source', script],
     {
       cwd: root,
       env: { ...process.env, ...env },
@@ -48,7 +49,8 @@ function start(
           child.stdout?.pipe(log);
           child.stderr?.pipe(log);
         }
-        resolve({ child, port: Number(m[1]) });
+        const inspector = /Debugger listening on (ws:\/\/\S+)/.exec(out)?.[1];
+        resolve({ child, port: Number(m[1]), inspector });
       }
     };
     child.stdout?.on('data', onData);
@@ -78,6 +80,36 @@ async function withCpu<T extends { stats: { n: number } }>(pid: number, phase: (
     serverCpuUs: perMessage(cpuMsOf(pid) - server0),
     clientCpuUs: perMessage((client.user + client.system) / 1000),
   };
+}
+
+/**
+ * The server's live memory after a full garbage collection, through its inspector (DevTools
+ * protocol): V8's heap in use plus what it holds outside the heap (buffers), in MiB. Unlike RSS
+ * read at some moment, this does not count garbage not yet collected.
+ */
+async function liveMemoryOf(inspector: string): Promise<number> {
+  const ws = new WebSocket(inspector);
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  let id = 0;
+  const ask = (method: string, params: object = {}) =>
+    new Promise<any>((resolve) => {
+      const mine = ++id;
+      ws.on('message', function answer(raw) {
+        const reply = JSON.parse(raw.toString());
+        if (reply.id !== mine) return;
+        ws.off('message', answer);
+        resolve(reply.result);
+      });
+      ws.send(JSON.stringify({ id: mine, method, params }));
+    });
+  await ask('HeapProfiler.collectGarbage');
+  const usage = await ask('Runtime.evaluate', {
+    expression: 'JSON.stringify(process.memoryUsage())',
+    returnByValue: true,
+  });
+  ws.close();
+  const { heapUsed, external } = JSON.parse(usage.result.value);
+  return (heapUsed + external) / 1024 / 1024;
 }
 
 const rssOf = (pid: number) =>
@@ -211,14 +243,19 @@ relay.child.kill('SIGTERM');
 
 // --- the real server ---
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-chat-'));
-const server = await start('apps/server/src/main.ts', {
-  PORT: '0',
-  HOST: '127.0.0.1',
-  DATA_DIR: dataDir,
-  LOG_LEVEL: 'info',
-  NODE_ENV: 'production',
-  SIGNUPS_PER_IP_PER_HOUR: '100000',
-});
+const server = await start(
+  'apps/server/src/main.ts',
+  {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'production',
+    SIGNUPS_PER_IP_PER_HOUR: '100000',
+  },
+  // Loopback only, and only asked once, for the idle sockets' memory (liveMemoryOf).
+  ['--inspect=127.0.0.1:0'],
+);
 const base = `http://127.0.0.1:${server.port}`;
 const origin = { origin: base };
 
@@ -277,6 +314,8 @@ function chatSocket(cookie: string): Promise<WebSocket> {
 // --- idle sockets: one user's many devices, measured before the load so its garbage does not
 // blur the figure ---
 await new Promise((r) => setTimeout(r, 1000));
+const inspector = server.inspector ?? '';
+const liveBeforeIdle = await liveMemoryOf(inspector);
 const rssBeforeIdle = rssOf(server.child.pid as number);
 const idle: WebSocket[] = [];
 const idleCookie = cookies[0]?.a ?? '';
@@ -291,6 +330,7 @@ for (let i = 0; i < IDLE_SOCKETS; i += 200) {
 }
 await new Promise((r) => setTimeout(r, 2000));
 const rssIdle = rssOf(server.child.pid as number);
+const liveIdle = await liveMemoryOf(inspector);
 for (const ws of idle) ws.terminate();
 
 const serverPairs: { a: WebSocket; b: WebSocket }[] = [];
@@ -365,6 +405,8 @@ console.log('');
 console.log(
   `server RSS: ${rssConnected.toFixed(0)} MiB with ${COUPLES * 2} sockets, ${rssAfterLoad.toFixed(0)} MiB after the load`,
 );
+const perSocket = (from: number, to: number) =>
+  `${(((to - from) * 1024) / Math.max(1, IDLE_SOCKETS)).toFixed(1)} KiB per socket`;
 console.log(
-  `idle sockets: ${IDLE_SOCKETS} more → RSS ${rssBeforeIdle.toFixed(0)} → ${rssIdle.toFixed(0)} MiB (${(((rssIdle - rssBeforeIdle) * 1024) / IDLE_SOCKETS).toFixed(1)} KiB per socket)`,
+  `idle sockets: ${IDLE_SOCKETS} more → RSS ${rssBeforeIdle.toFixed(0)} → ${rssIdle.toFixed(0)} MiB (${perSocket(rssBeforeIdle, rssIdle)}); live heap + buffers after a full GC ${liveBeforeIdle.toFixed(1)} → ${liveIdle.toFixed(1)} MiB (${perSocket(liveBeforeIdle, liveIdle)})`,
 );
