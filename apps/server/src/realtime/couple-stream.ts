@@ -49,6 +49,21 @@ function safeJson(raw: string): unknown {
  * One socket's view of the product's single real-time channel: personal notices, and the couple's
  * ordered log delivered exactly once, in seq order, from `afterSeq` onwards.
  */
+/**
+ * A published event as its frame's text, written once however many of the couple's sockets send
+ * it (the hub hands every listener the same message object).
+ */
+const eventFrames = new WeakMap<object, string>();
+function eventFrameText(message: Extract<HubMessage, { kind: 'couple-event' }>): string {
+  let text = eventFrames.get(message);
+  if (text === undefined) {
+    const { kind: _kind, ...rest } = message;
+    text = JSON.stringify({ type: 'event', ...rest } satisfies ServerFrame);
+    eventFrames.set(message, text);
+  }
+  return text;
+}
+
 export class CoupleStream {
   private coupleId: string | null = null;
   /** Highest seq sent; null until the client asks to sync. */
@@ -334,8 +349,7 @@ export class CoupleStream {
     this.enqueue(async () => {
       if (this.cursor === null || message.seq <= this.cursor) return;
       if (message.seq === this.cursor + 1) {
-        const { kind: _kind, ...frame } = message;
-        this.send({ type: 'event', ...frame });
+        this.sendText(eventFrameText(message));
         this.cursor = message.seq;
         return;
       }
@@ -345,13 +359,17 @@ export class CoupleStream {
   }
 
   send(frame: ServerFrame) {
+    this.sendText(JSON.stringify(frame));
+  }
+
+  private sendText(text: string) {
     if (this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.socket.close(WsCloseCode.policyViolation, 'too slow; reconnect and resume');
       return;
     }
     this.corkUntilTick();
-    this.socket.send(JSON.stringify(frame));
+    this.socket.send(text);
   }
 
   /**
