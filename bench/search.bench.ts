@@ -1,7 +1,7 @@
 // npm run bench:search — word search (GET /api/search over real HTTP) in one couple with
 // BENCH_MESSAGES (default 1,000,000) messages, against the same-run baseline of a LIKE '%q%' scan
 // (count + newest page, what search costs without an index); the index's size on disk; and what
-// the index adds to storing a message (the real send path, then counting what it queued).
+// the index adds to storing a message (the real send path, with and without it).
 // SQLite by default; BENCH_DATABASE_URL=postgres://… runs it on PostgreSQL (in a scratch schema).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +10,8 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { DAY } from '../apps/server/src/lib/clock.js';
 import type { MessageRow } from '../apps/server/src/models/message.repository.js';
+import { MessageDayRepository } from '../apps/server/src/models/message-day.repository.js';
+import { MessageSearchRepository } from '../apps/server/src/models/message-search.repository.js';
 import { createRepositories } from '../apps/server/src/models/repositories.js';
 import { dayDeltas, searchDocuments } from '../apps/server/src/search/search-documents.js';
 import { startBenchApp } from './in-process-app.js';
@@ -82,18 +84,14 @@ if (PG_URL) {
   schema = `bench_search_${Date.now().toString(36)}`;
   await adminQuery(`create schema ${schema}`);
 }
-const app = await startBenchApp(
-  {
-    QUESTION_BANK_FILE: path.join(root, 'apps/server/test/support/no-questions.json'),
-    ...(PG_URL && schema
-      ? {
-          DATABASE_URL: `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-        }
-      : {}),
-  },
-  // Counting happens where the bench says, never in the background in the middle of a round.
-  { indexer: { delayMs: 3_600_000 } },
-);
+const app = await startBenchApp({
+  QUESTION_BANK_FILE: path.join(root, 'apps/server/test/support/no-questions.json'),
+  ...(PG_URL && schema
+    ? {
+        DATABASE_URL: `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+      }
+    : {}),
+});
 const { database, services, clock } = app;
 const db = database.db;
 
@@ -193,11 +191,18 @@ for (const [name, words] of QUERIES) {
   results.push({ name, search, baseline });
 }
 
-// What the index adds to storing a message. The send path only queues it; the indexer counts it
-// (word counts, days, search) afterwards, or when its couple is read. Alternating rounds: sends
-// alone, and sends followed by counting them, the same texts in both (a round's count always runs,
-// timed only in the second kind). Rounds are long enough to include the index's periodic work
-// (moving the pending list into FTS5, its merges) and SQLite's WAL checkpoints.
+// What the index adds to storing a message: the real send path (group commit, events, word
+// counts), alternating rounds with the index's two writes switched off and on, the same texts in
+// both. Rounds are long enough to include the index's periodic work (moving the pending list into
+// FTS5, its merges) and SQLite's WAL checkpoints.
+const indexWrites = {
+  add: MessageSearchRepository.prototype.add,
+  record: MessageDayRepository.prototype.record,
+};
+function indexing(on: boolean) {
+  MessageSearchRepository.prototype.add = on ? indexWrites.add : async () => {};
+  MessageDayRepository.prototype.record = on ? indexWrites.record : async () => {};
+}
 const texts = Array.from({ length: INSERTS_PER_ROUND }, message);
 const sendOne = (i: number) =>
   services.messages.send(
@@ -211,33 +216,27 @@ const perMessage = {
   withBatch: [] as number[],
   withoutBatch: [] as number[],
 };
-const counted = () => services.indexer.catchUp(coupleId);
 for (let round = 0; round < INSERT_ROUNDS * 2; round++) {
   const on = round % 2 === 1;
-  // One at a time, each counted before the next (a quiet chat whose reader keeps up).
+  indexing(on);
+  // One at a time: every message its own transaction (a quiet chat).
   const t0 = performance.now();
-  let untimed = 0;
-  for (let i = 0; i < INSERTS_PER_ROUND; i++) {
-    await sendOne(i);
-    const c0 = performance.now();
-    await counted();
-    if (!on) untimed += performance.now() - c0;
-  }
+  for (let i = 0; i < INSERTS_PER_ROUND; i++) await sendOne(i);
   (on ? perMessage.with : perMessage.without).push(
-    ((performance.now() - t0 - untimed) * 1000) / INSERTS_PER_ROUND,
+    ((performance.now() - t0) * 1000) / INSERTS_PER_ROUND,
   );
 }
 for (let round = 0; round < INSERT_ROUNDS * 2; round++) {
   const on = round % 2 === 1;
-  // All at once: group commit writes them in a few transactions (a busy server), then one count.
+  indexing(on);
+  // All at once: group commit writes them in a few transactions (a busy server).
   const t0 = performance.now();
   await Promise.all(Array.from({ length: INSERTS_PER_ROUND }, (_, i) => sendOne(i)));
-  const sent = performance.now();
-  await counted();
   (on ? perMessage.withBatch : perMessage.withoutBatch).push(
-    (((on ? performance.now() : sent) - t0) * 1000) / INSERTS_PER_ROUND,
+    ((performance.now() - t0) * 1000) / INSERTS_PER_ROUND,
   );
 }
+indexing(true);
 const median = (xs: number[]) => summarize(xs).p50;
 
 async function sizes() {
@@ -286,7 +285,7 @@ for (const r of stored.sort((x, y) => Number(y.bytes) - Number(x.bytes)))
 const cost = (w: number[], wo: number[]) =>
   `${median(wo).toFixed(0)} µs → ${median(w).toFixed(0)} µs (${(((median(w) - median(wo)) / median(wo)) * 100).toFixed(1)}%)`;
 console.log(
-  `\ninsert cost per message, stored → stored and counted (words, days, search; median of ${INSERT_ROUNDS} rounds × ${INSERTS_PER_ROUND}):`,
+  `\ninsert cost per message, without → with the index (median of ${INSERT_ROUNDS} rounds × ${INSERTS_PER_ROUND}):`,
 );
 console.log(`  one at a time (own transaction): ${cost(perMessage.with, perMessage.without)}`);
 console.log(

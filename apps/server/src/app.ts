@@ -61,12 +61,6 @@ import { CoupleService } from './services/couple.service.js';
 import { CoupleExportService } from './services/couple-export.service.js';
 import { Publisher } from './services/couple-log.js';
 import { MessageService } from './services/message.service.js';
-import {
-  type IndexerOptions,
-  localIndexPass,
-  MessageIndexer,
-  threadIndexPass,
-} from './services/message-indexer.js';
 import { createArgon2Hasher, type PasswordHasher } from './services/password-hasher.js';
 import { PasswordResetService } from './services/password-reset.service.js';
 import { QuestionService } from './services/question.service.js';
@@ -95,8 +89,6 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** Where files live; otherwise from the config (disk, or S3 when S3_BUCKET is set). */
   storage?: BlobStorage;
-  /** When queued messages are counted in the derived indexes (services/message-indexer.ts). */
-  indexer?: IndexerOptions;
 }
 
 export interface App {
@@ -110,7 +102,6 @@ export interface App {
     couples: CoupleService;
     connections: ConnectionService;
     messages: MessageService;
-    indexer: MessageIndexer;
     uploads: UploadService;
     reaper: BlobReaper;
   };
@@ -286,13 +277,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
     reaskMs: config.QUESTION_REASK_DAYS * DAY,
   };
   const questionPolicy = askPolicyOf(questionSettings);
-  const indexer = new MessageIndexer(
-    database.call ? threadIndexPass(database.call) : localIndexPass(inTransaction),
-    app.log,
-    options.indexer,
-  );
-  // Whatever was queued when the server last stopped.
-  indexer.nudge();
   const questionBank = questionPolicy.bank;
   const messages = new MessageService({
     repos,
@@ -305,17 +289,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       : localSendWriter(inTransaction, questionPolicy),
     files: attachments,
     maxFilesPerMessage: limits.maxFilesPerMessage,
-    indexer,
   });
-  const search = new SearchService({ repos, access, indexer });
-  const wordRanking = new WordRankingService({
-    repos,
-    inTransaction,
-    access,
-    publisher,
-    clock,
-    indexer,
-  });
+  const search = new SearchService({ repos, access });
+  const wordRanking = new WordRankingService({ repos, inTransaction, access, publisher, clock });
   const calendar = new CalendarService({ repos, inTransaction, access, publisher, clock });
   const questions = new QuestionService({
     repos,
@@ -403,7 +379,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
         ];
   app.addHook('onClose', async () => {
     for (const job of jobs) job.stop();
-    await indexer.close();
     await background.drain();
     await hub.close();
     await mailer.close();
@@ -419,7 +394,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     clock,
     hub,
     storage,
-    services: { couples, connections, messages, indexer, uploads, reaper },
+    services: { couples, connections, messages, uploads, reaper },
   };
 }
 

@@ -514,8 +514,6 @@ describe.each(testDatabases())('couple isolation on $name', (database) => {
           x.b.input.username,
         ]),
       ];
-      // Their messages counted now, not by the background indexer between two snapshots.
-      for (const x of [b, c]) await t.services.indexer.catchUp(x.coupleId);
     });
 
     it('reads and changes only its own couple through every couple route', async () => {

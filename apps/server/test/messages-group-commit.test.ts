@@ -32,9 +32,6 @@ const sendWriterOf = (database: DatabaseHandle) =>
 
 /** Sends that arrive in the same turn of the event loop are written in one transaction. */
 /** These suites send text only; a deleted message has no files to remove. */
-/** Derived indexes are not what these tests read. */
-const noIndexing = { nudge: () => {}, catchUp: async () => {} };
-
 const noFiles = { forgetMessageFiles: async () => [], reap: async () => {} };
 
 describe.each(testDatabases())('group commit of chat messages on $name', (database) => {
@@ -154,8 +151,6 @@ describe.each(testDatabases())('group commit of chat messages on $name', (databa
       clock: t.clock,
       files: noFiles,
       maxFilesPerMessage: 30,
-      // Not under test here: the log is.
-      indexer: noIndexing,
     });
     const ids = Array.from({ length: 5 }, () => randomUUID());
     const acks = await Promise.all(ids.map((id, i) => flaky.send(member(c, 'a'), id, `m${i}`)));
@@ -180,8 +175,6 @@ describe.each(testDatabases())('group commit of chat messages on $name', (databa
         writeSends: sendWriterOf(other),
         files: noFiles,
         maxFilesPerMessage: 30,
-        // Not under test here: the log is.
-        indexer: noIndexing,
       });
       for (let round = 0; round < 5; round++) {
         const id = randomUUID();

@@ -271,12 +271,6 @@ export interface MessageSearchCouplesTable {
   couple_id: string;
 }
 
-/** A stored message waiting to be counted in the derived indexes (services/message-indexer.ts). */
-export interface MessageIndexQueueTable {
-  couple_id: string;
-  seq: number;
-}
-
 export interface BlobDeletionsTable {
   prefix: string;
   created_at: number;
@@ -308,5 +302,4 @@ export interface Database {
   blob_deletions: BlobDeletionsTable;
   message_days: MessageDaysTable;
   message_search_couples: MessageSearchCouplesTable;
-  message_index_queue: MessageIndexQueueTable;
 }

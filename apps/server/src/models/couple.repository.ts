@@ -186,21 +186,6 @@ export class CoupleRepository {
       .execute();
   }
 
-  /**
-   * Locks these couples' rows for the rest of the transaction and reads where their word windows
-   * start (see WordCountRepository.moveWindow, which moves it under the same lock).
-   */
-  async lockWordWindows(ids: readonly string[]): Promise<Map<string, string | null>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.db
-      .updateTable('couples')
-      .set((eb) => ({ words_from: eb.ref('words_from') }))
-      .where('id', 'in', [...ids])
-      .returning(['id', 'words_from'])
-      .execute();
-    return new Map(rows.map((r) => [r.id, r.words_from]));
-  }
-
   /** Locks the couple's row for the rest of the transaction and reads its question state. */
   async lockQuestionState(coupleId: string): Promise<QuestionState | undefined> {
     const row = await this.db

@@ -27,25 +27,6 @@ export class MessageRepository {
       .execute();
   }
 
-  /** The messages at these places in their couples' logs that are not deleted, in any order. */
-  findLive(keys: readonly { coupleId: string; seq: number }[]): Promise<MessageRow[]> {
-    if (keys.length === 0) return Promise.resolve([]);
-    const seqs = new Map<string, number[]>();
-    for (const k of keys) seqs.set(k.coupleId, [...(seqs.get(k.coupleId) ?? []), k.seq]);
-    return this.db
-      .selectFrom('messages')
-      .selectAll()
-      .where((eb) =>
-        eb.or(
-          [...seqs].map(([coupleId, s]) =>
-            eb.and([eb('couple_id', '=', coupleId), eb('seq', 'in', s)]),
-          ),
-        ),
-      )
-      .where('deleted_at', 'is', null)
-      .execute();
-  }
-
   async insert(...messages: MessagesTable[]): Promise<void> {
     if (messages.length === 0) return;
     await this.db.insertInto('messages').values(messages).execute();

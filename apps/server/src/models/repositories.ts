@@ -11,7 +11,6 @@ import { ExcludedWordRepository } from './excluded-word.repository.js';
 import { InviteRepository } from './invite.repository.js';
 import { MessageRepository } from './message.repository.js';
 import { MessageDayRepository } from './message-day.repository.js';
-import { MessageIndexQueueRepository } from './message-index-queue.repository.js';
 import { MessageLinkRepository } from './message-link.repository.js';
 import { MessageSearchRepository } from './message-search.repository.js';
 import { PasswordResetRepository } from './password-reset.repository.js';
@@ -40,7 +39,6 @@ export interface Repositories {
   messageLinks: MessageLinkRepository;
   messageSearch: MessageSearchRepository;
   messageDays: MessageDayRepository;
-  indexQueue: MessageIndexQueueRepository;
   blobDeletions: BlobDeletionRepository;
 }
 
@@ -64,7 +62,6 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     messageLinks: new MessageLinkRepository(db),
     messageSearch: new MessageSearchRepository(db),
     messageDays: new MessageDayRepository(db),
-    indexQueue: new MessageIndexQueueRepository(db),
     blobDeletions: new BlobDeletionRepository(db),
   };
 }

@@ -142,7 +142,6 @@ export class CoupleService {
     now: number,
   ): Promise<string[]> {
     const removedFiles = await this.deps.files.forgetCoupleFiles(tx, coupleId, now);
-    await tx.indexQueue.deleteAll(coupleId);
     await tx.messageSearch.deleteAll(coupleId);
     await tx.messageDays.deleteAll(coupleId);
     await tx.messages.deleteAll(coupleId);

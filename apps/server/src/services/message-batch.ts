@@ -15,9 +15,11 @@ import type { Reserved } from '../models/couple.repository.js';
 import type { MessageRow } from '../models/message.repository.js';
 import type { CustomQuestionRow } from '../models/question.repository.js';
 import type { Repositories } from '../models/repositories.js';
+import { dayDeltas, searchDocuments } from '../search/search-documents.js';
 import { toAttachmentDto, toMessageDto } from './message.presenter.js';
 import { toAskedQuestionDto } from './question.presenter.js';
 import { type AskPolicy, pickQuestion } from './question-asker.js';
+import { wordDeltas } from './word-tally.js';
 
 export interface PendingSend {
   userId: string;
@@ -82,8 +84,8 @@ export function ackForResend(existing: MessageRow, userId: string, body: string)
 /**
  * Writes a batch of sends in the caller's transaction: resends are recognised, each couple's seqs
  * are reserved in one statement, a sender who owes an answer is refused, a message may bring up a
- * question (placed right after it in the log), and messages, events and links go in one insert
- * each. Every send gets its own outcome.
+ * question (placed right after it in the log), and messages, events, word counts and the search
+ * index go in one insert each. Every send gets its own outcome.
  */
 export async function writeSends(
   tx: Repositories,
@@ -130,7 +132,7 @@ export async function writeSends(
 
   const files = await attachmentsOf(tx, batch, fresh);
 
-  const messages: MessageRow[] = [];
+  const messages: (MessageRow & { words: string[] })[] = [];
   const events: CoupleEventsTable[] = [];
   const links: MessageLinksTable[] = [];
   for (const [coupleId, indexes] of fresh) {
@@ -196,7 +198,7 @@ export async function writeSends(
           created_at: now,
         });
       }
-      messages.push(row);
+      messages.push({ ...row, words: words.get(i) ?? [] });
       append(seq, { type: 'message.created', message: toMessageDto(row) });
       written.set(keyOf(coupleId, item.messageId), row);
       outcomes[i] = { ok: true, value: { messageId: item.messageId, seq, at } };
@@ -240,11 +242,12 @@ export async function writeSends(
     if (seq !== couple.lastSeq) await tx.couples.setLastSeq(coupleId, seq);
     if (dtos.length > 0) published.set(coupleId, dtos);
   }
-  await tx.messages.insert(...messages);
+  await tx.messages.insert(...messages.map(({ words: _words, ...row }) => row));
   await tx.coupleEvents.insert(...events);
   await tx.messageLinks.insert(...links);
-  // Word counts, days and search follow a moment later (services/message-indexer.ts).
-  await tx.indexQueue.add(messages.map((m) => ({ coupleId: m.couple_id, seq: m.seq })));
+  await tx.wordCounts.record(wordDeltas(messages, 1));
+  await tx.messageSearch.add(searchDocuments(messages, links));
+  await tx.messageDays.record(dayDeltas(messages, 1));
 
   // The same id twice in one batch (two devices resending at once): the later is a resend, or
   // shares the first one's refusal.

@@ -16,7 +16,6 @@ import {
   type PendingSend,
   type WrittenBatch,
 } from './message-batch.js';
-import type { MessageIndexer } from './message-indexer.js';
 import type { SendWriter } from './send-writer.js';
 import type { AuthContext } from './session.service.js';
 import { wordDeltas } from './word-tally.js';
@@ -64,8 +63,6 @@ export class MessageService {
       writeSends: SendWriter;
       /** The files of a deleted message go with it. */
       files: MessageFiles;
-      /** Counts stored messages in the derived indexes (word counts, days, search). */
-      indexer: Pick<MessageIndexer, 'nudge' | 'catchUp'>;
       maxFilesPerMessage: number;
     },
   ) {
@@ -77,7 +74,6 @@ export class MessageService {
           await Promise.all(
             [...events].map(([coupleId, dtos]) => this.deps.publisher.coupleEvents(coupleId, dtos)),
           );
-          if (events.size > 0) this.deps.indexer.nudge();
           return outcomes;
         },
       },
@@ -196,8 +192,6 @@ export class MessageService {
         { type: 'message.deleted', id: messageId, by: userId },
         now,
       );
-      // Still queued for the derived indexes: it never reaches them.
-      if (await tx.indexQueue.drop(couple.id, Number(message.seq))) return deleted;
       // Search no longer finds it, and its day counts one message less.
       await tx.messageSearch.remove(couple.id, Number(message.seq));
       await tx.messageDays.record(dayDeltas([message], -1));
@@ -235,7 +229,6 @@ export class MessageService {
     if (query.around !== undefined)
       return this.around(couple.id, query.around, Math.floor(limit / 2), limit);
     if (query.day !== undefined) {
-      await this.deps.indexer.catchUp(couple.id);
       const anchor = await this.firstOfDay(couple.id, query.day);
       // A day jump shows a little of the day before, then the day itself.
       if (anchor !== undefined) return this.around(couple.id, anchor, Math.floor(limit / 4), limit);

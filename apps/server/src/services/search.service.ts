@@ -14,7 +14,6 @@ import { filtersOf, kindFilter, senderFilter } from '../search/search-documents.
 import { findMatches, parseQuery, type SearchTerm } from '../search/search-text.js';
 import type { AccessService } from './access.service.js';
 import { toMessageDto } from './message.presenter.js';
-import type { MessageIndexer } from './message-indexer.js';
 import type { AuthContext } from './session.service.js';
 
 /** Every seq: no date filter. */
@@ -47,14 +46,11 @@ export class SearchService {
     private readonly deps: {
       repos: Pick<Repositories, 'messages' | 'messageSearch' | 'messageDays'>;
       access: AccessService;
-      /** Brings the couple's search index and days up to its last message before reading them. */
-      indexer: Pick<MessageIndexer, 'catchUp'>;
     },
   ) {}
 
   async search(auth: AuthContext, query: SearchQuery): Promise<SearchResponse> {
     const { couple, partnerId } = await this.deps.access.requireCouple(auth);
-    await this.deps.indexer.catchUp(couple.id);
     const terms = parseQuery(query.q);
     const filters: string[] = [];
     if (query.from) filters.push(senderFilter(query.from === 'me' ? auth.user.id : partnerId));
@@ -89,7 +85,6 @@ export class SearchService {
   /** The days of `month` (YYYY-MM) on which the couple has messages, in its own days. */
   async days(auth: AuthContext, month: string): Promise<MessageDaysResponse> {
     const { couple } = await this.deps.access.requireCouple(auth);
-    await this.deps.indexer.catchUp(couple.id);
     const [year, m] = month.split('-').map(Number) as [number, number];
     const last = `${month}-${String(daysInMonth(year, m)).padStart(2, '0')}`;
     return { days: await this.deps.repos.messageDays.daysBetween(couple.id, `${month}-01`, last) };

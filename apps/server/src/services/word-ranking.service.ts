@@ -11,7 +11,6 @@ import type { InTransaction, Repositories } from '../models/repositories.js';
 import { TOGETHER } from '../models/word-count.repository.js';
 import type { AccessService } from './access.service.js';
 import { appendCoupleEvent, type Publisher } from './couple-log.js';
-import type { MessageIndexer } from './message-indexer.js';
 import type { AuthContext } from './session.service.js';
 import { wordFromInput } from './word-input.js';
 
@@ -32,15 +31,12 @@ export class WordRankingService {
       access: AccessService;
       publisher: Publisher;
       clock: Clock;
-      /** Brings the couple's word counts up to its last message before reading them. */
-      indexer: Pick<MessageIndexer, 'catchUp'>;
     },
   ) {}
 
   async ranking(auth: AuthContext, size?: RankingSize): Promise<WordRankingResponse> {
     const { couple, partnerId } = await this.deps.access.requireCouple(auth);
     const chosen = size ?? RankingSize.catch(DEFAULT_RANKING_SIZE).parse(auth.user.ranking_size);
-    await this.deps.indexer.catchUp(couple.id);
     const to = todayIn(couple.time_zone, this.deps.clock.now());
     const from = addDays(to, -(WINDOW_DAYS - 1));
     const counts = this.deps.repos.wordCounts;

@@ -3,8 +3,7 @@ import type { Database } from '../../src/db/schema.js';
 
 /**
  * Every stored row of one couple: the couple, its memberships, event log, messages, reads,
- * calendar events, D-days, files, links, message days (date search) and messages waiting to be
- * counted.
+ * calendar events, D-days, files, links and message days (date search).
  */
 export async function coupleRows(db: Kysely<Database>, coupleId: string) {
   const couple = await db
@@ -67,25 +66,7 @@ export async function coupleRows(db: Kysely<Database>, coupleId: string) {
     .where('couple_id', '=', coupleId)
     .orderBy('day')
     .execute();
-  const queued = await db
-    .selectFrom('message_index_queue')
-    .selectAll()
-    .where('couple_id', '=', coupleId)
-    .orderBy('seq')
-    .execute();
-  return {
-    couple,
-    members,
-    events,
-    messages,
-    reads,
-    calendar,
-    ddays,
-    attachments,
-    links,
-    days,
-    queued,
-  };
+  return { couple, members, events, messages, reads, calendar, ddays, attachments, links, days };
 }
 
 /** All pending connection requests, in a stable order. */

@@ -1,7 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { ManualClock } from '../../src/lib/clock.js';
-import type { IndexerOptions } from '../../src/services/message-indexer.js';
 import {
   type ReopenableTestDatabase,
   reopenableTestDatabase,
@@ -100,7 +99,7 @@ export const roomyRules = {
  */
 export function realtimeApp(
   variant: RealtimeVariant,
-  options: { heartbeatMs?: number; env?: Record<string, string>; indexer?: IndexerOptions } = {},
+  options: { heartbeatMs?: number; env?: Record<string, string> } = {},
 ) {
   const prefix = uniqueRedisPrefix(variant.name.slice(0, 2));
   const sockets = new Sockets();

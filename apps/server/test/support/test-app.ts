@@ -55,9 +55,6 @@ export async function startTestApp(
   const built = await buildApp({
     jobs: false,
     mailer: memoryMailer,
-    // Derived indexes are counted when read (or by the background run, which only the indexer's
-    // own suite turns on), so rows do not change under a test's before/after comparison.
-    indexer: { delayMs: 3_600_000 },
     ...overrides,
     clock,
     config,

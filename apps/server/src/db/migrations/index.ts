@@ -7,7 +7,6 @@ import * as questions from './20261125010000-questions.js';
 import * as calendar from './20261125020000-calendar.js';
 import * as attachments from './20261125030000-attachments.js';
 import * as search from './20261125040000-search.js';
-import * as indexQueue from './20261125050000-index-queue.js';
 
 /** Listed statically (not read from disk) so the compiled server needs no file globbing. */
 export const migrations: Record<string, Migration> = {
@@ -19,5 +18,4 @@ export const migrations: Record<string, Migration> = {
   '20261125020000-calendar': calendar,
   '20261125030000-attachments': attachments,
   '20261125040000-search': search,
-  '20261125050000-index-queue': indexQueue,
 };
