@@ -4,11 +4,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildApp } from '../apps/server/src/app.js';
+import { type AppOptions, buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config/config.js';
 import { ManualClock } from '../apps/server/src/lib/clock.js';
 
-export async function startBenchApp(env: Record<string, string | undefined> = {}) {
+export async function startBenchApp(
+  env: Record<string, string | undefined> = {},
+  options: Pick<AppOptions, 'database'> = {},
+) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-'));
   const clock = new ManualClock(Date.now());
   const generous = { limit: 1_000_000, windowMs: 60_000 };
@@ -29,6 +32,7 @@ export async function startBenchApp(env: Record<string, string | undefined> = {}
       verifyDummy: async () => {},
     },
     rateRules: { signUpPerIp: generous, logInPerIp: generous },
+    ...options,
   });
   const base = await built.app.listen({ host: '127.0.0.1', port: 0 });
 

@@ -8,13 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { openDatabase } from '../apps/server/src/db/database.js';
 import { DAY } from '../apps/server/src/lib/clock.js';
 import type { MessageRow } from '../apps/server/src/models/message.repository.js';
-import { MessageDayRepository } from '../apps/server/src/models/message-day.repository.js';
-import { MessageSearchRepository } from '../apps/server/src/models/message-search.repository.js';
 import { createRepositories } from '../apps/server/src/models/repositories.js';
 import { dayDeltas, searchDocuments } from '../apps/server/src/search/search-documents.js';
 import { startBenchApp } from './in-process-app.js';
+import { setSearchIndexing } from './search-indexing.js';
 import { formatRow, type Summary, summarize } from './stats.js';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
@@ -84,14 +84,28 @@ if (PG_URL) {
   schema = `bench_search_${Date.now().toString(36)}`;
   await adminQuery(`create schema ${schema}`);
 }
-const app = await startBenchApp({
-  QUESTION_BANK_FILE: path.join(root, 'apps/server/test/support/no-questions.json'),
-  ...(PG_URL && schema
+// SQLite: a thread whose procedures can switch the index's writes off (search-sqlite-worker.ts).
+const sqliteDir = PG_URL ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-search-'));
+const app = await startBenchApp(
+  {
+    QUESTION_BANK_FILE: path.join(root, 'apps/server/test/support/no-questions.json'),
+    ...(PG_URL && schema
+      ? {
+          DATABASE_URL: `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+        }
+      : {}),
+  },
+  sqliteDir
     ? {
-        DATABASE_URL: `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+        database: openDatabase({
+          kind: 'sqlite',
+          file: path.join(sqliteDir, 'couple-chat.sqlite'),
+          synchronous: 'NORMAL',
+          entry: new URL('./search-sqlite-worker.ts', import.meta.url),
+        }),
       }
-    : {}),
-});
+    : {},
+);
 const { database, services, clock } = app;
 const db = database.db;
 
@@ -195,13 +209,10 @@ for (const [name, words] of QUERIES) {
 // counts), alternating rounds with the index's two writes switched off and on, the same texts in
 // both. Rounds are long enough to include the index's periodic work (moving the pending list into
 // FTS5, its merges) and SQLite's WAL checkpoints.
-const indexWrites = {
-  add: MessageSearchRepository.prototype.add,
-  record: MessageDayRepository.prototype.record,
-};
-function indexing(on: boolean) {
-  MessageSearchRepository.prototype.add = on ? indexWrites.add : async () => {};
-  MessageDayRepository.prototype.record = on ? indexWrites.record : async () => {};
+/** The index's writes on or off, where the send path runs: SQLite's thread, or this one. */
+async function indexing(on: boolean) {
+  setSearchIndexing(on);
+  await database.call?.('setSearchIndexing', on);
 }
 const texts = Array.from({ length: INSERTS_PER_ROUND }, message);
 const sendOne = (i: number) =>
@@ -218,7 +229,7 @@ const perMessage = {
 };
 for (let round = 0; round < INSERT_ROUNDS * 2; round++) {
   const on = round % 2 === 1;
-  indexing(on);
+  await indexing(on);
   // One at a time: every message its own transaction (a quiet chat).
   const t0 = performance.now();
   for (let i = 0; i < INSERTS_PER_ROUND; i++) await sendOne(i);
@@ -228,7 +239,7 @@ for (let round = 0; round < INSERT_ROUNDS * 2; round++) {
 }
 for (let round = 0; round < INSERT_ROUNDS * 2; round++) {
   const on = round % 2 === 1;
-  indexing(on);
+  await indexing(on);
   // All at once: group commit writes them in a few transactions (a busy server).
   const t0 = performance.now();
   await Promise.all(Array.from({ length: INSERTS_PER_ROUND }, (_, i) => sendOne(i)));
@@ -236,7 +247,7 @@ for (let round = 0; round < INSERT_ROUNDS * 2; round++) {
     ((performance.now() - t0) * 1000) / INSERTS_PER_ROUND,
   );
 }
-indexing(true);
+await indexing(true);
 const median = (xs: number[]) => summarize(xs).p50;
 
 async function sizes() {
@@ -296,5 +307,6 @@ console.log(
   `\ntargets: 2-syllable p95 ≤ 100 ms: ${(twoSyllable?.search.p95 ?? Infinity) <= 100}; ≥ 20× the scan: ${(twoSyllable ? twoSyllable.baseline.p95 / twoSyllable.search.p95 : 0) >= 20}; results agree with the scan: ${agree}; whole bench ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`,
 );
 await app.close();
+if (sqliteDir) fs.rmSync(sqliteDir, { recursive: true, force: true });
 if (PG_URL && schema) await adminQuery(`drop schema ${schema} cascade`);
 if (!agree) process.exit(1);
