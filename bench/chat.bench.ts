@@ -92,7 +92,7 @@ async function liveMemoryOf(inspector: string): Promise<number> {
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   let id = 0;
   const ask = (method: string, params: object = {}) =>
-    new Promise<any>((resolve) => {
+    new Promise<{ result?: { value?: string } } | undefined>((resolve) => {
       const mine = ++id;
       ws.on('message', function answer(raw) {
         const reply = JSON.parse(raw.toString());
@@ -108,7 +108,7 @@ async function liveMemoryOf(inspector: string): Promise<number> {
     returnByValue: true,
   });
   ws.close();
-  const { heapUsed, external } = JSON.parse(usage.result.value);
+  const { heapUsed, external } = JSON.parse(usage?.result?.value ?? '{}') as NodeJS.MemoryUsage;
   return (heapUsed + external) / 1024 / 1024;
 }
 
