@@ -46,10 +46,6 @@ function safeJson(raw: string): unknown {
 }
 
 /**
- * One socket's view of the product's single real-time channel: personal notices, and the couple's
- * ordered log delivered exactly once, in seq order, from `afterSeq` onwards.
- */
-/**
  * A published event as its frame's text, written once however many of the couple's sockets send
  * it (the hub hands every listener the same message object).
  */
@@ -64,6 +60,10 @@ function eventFrameText(message: Extract<HubMessage, { kind: 'couple-event' }>):
   return text;
 }
 
+/**
+ * One socket's view of the product's single real-time channel: personal notices, and the couple's
+ * ordered log delivered exactly once, in seq order, from `afterSeq` onwards.
+ */
 export class CoupleStream {
   private coupleId: string | null = null;
   /** Highest seq sent; null until the client asks to sync. */
