@@ -2,11 +2,11 @@
 // writes. The send path runs on this thread, so switching them off on the main thread alone
 // would change nothing there.
 import { serveSqlite } from '../apps/server/src/db/sqlite-thread.js';
-import { sendProcedures } from '../apps/server/src/services/send-writer.js';
+import { appProcedures } from '../apps/server/src/sqlite-procedures.js';
 import { setSearchIndexing } from './search-indexing.js';
 
 serveSqlite({
-  ...sendProcedures,
+  ...appProcedures,
   async setSearchIndexing(_db, on) {
     setSearchIndexing(on as boolean);
   },
