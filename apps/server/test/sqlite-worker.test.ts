@@ -52,6 +52,11 @@ describe('SQLite on its own thread', () => {
     expect([...(rows[0]?.data ?? [])]).toEqual([0, 255, 7]);
   });
 
+  it('keeps statement journals in memory, so a statement writes to no file but the WAL', async () => {
+    const { rows } = await sql<{ temp_store: number }>`pragma temp_store`.execute(database.db);
+    expect(rows[0]?.temp_store).toBe(2); // MEMORY
+  });
+
   it('keeps a committed transaction and drops a rolled-back one', async () => {
     await database.db.transaction().execute(async (trx) => {
       await sql`insert into notes (body) values ('kept')`.execute(trx);

@@ -56,6 +56,9 @@ function openSqlite(
     'foreign_keys = ON',
     'busy_timeout = 5000',
     'cache_size = -65536',
+    // A multi-row statement in a transaction saves the pages it changes in a statement journal, to
+    // undo itself alone; in a file, that was half the writer's write calls.
+    'temp_store = MEMORY',
     // Checkpoints run on a thread of their own (sqlite-checkpointer.js): at the default threshold
     // of 1,000 pages, a busy batch's commit also paid a checkpoint and its fsyncs. The writer
     // checkpoints itself (mostly copied already) once the WAL reaches 20,000 pages, about 80 MiB;
