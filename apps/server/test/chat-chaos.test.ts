@@ -46,7 +46,7 @@ interface StoredChat {
     body: string | null;
     created_at: number;
   }[];
-  events: { seq: number; payload: string; created_at: number }[];
+  events: { seq: number; created_at: number; event: CoupleEventPayload }[];
 }
 
 /** The couple's messages and log as the database holds them (read after a clean shutdown). */
@@ -56,8 +56,10 @@ async function storedChat(
 ): Promise<StoredChat> {
   const messagesSql = (p: string) =>
     `select id, seq, sender_id, body, created_at from messages where couple_id = ${p} order by seq, id`;
+  // The log: the messages (each its own message.created) and every other event.
   const eventsSql = (p: string) =>
-    `select seq, payload, created_at from couple_events where couple_id = ${p} order by seq`;
+    `select seq, payload, created_at, null as message_id from couple_events where couple_id = ${p}
+     union all select seq, null, created_at, id from messages where couple_id = ${p} order by seq`;
   const coupleSql = (p: string) => `select last_seq from couples where id = ${p}`;
   let raw: { couple: any; messages: any[]; events: any[] };
   if ('sqliteFile' in where) {
@@ -66,7 +68,7 @@ async function storedChat(
       raw = {
         couple: db.prepare(coupleSql('?')).get(coupleId),
         messages: db.prepare(messagesSql('?')).all(coupleId),
-        events: db.prepare(eventsSql('?')).all(coupleId),
+        events: db.prepare(eventsSql('?')).all(coupleId, coupleId),
       };
     } finally {
       db.close();
@@ -79,14 +81,35 @@ async function storedChat(
       events: (await pgQuery(url, eventsSql('$1'), [coupleId])).rows,
     };
   }
+  const messages = raw.messages.map((m) => ({
+    ...m,
+    seq: Number(m.seq),
+    created_at: Number(m.created_at),
+  }));
   return {
     lastSeq: Number(raw.couple.last_seq),
-    messages: raw.messages.map((m) => ({
-      ...m,
-      seq: Number(m.seq),
-      created_at: Number(m.created_at),
-    })),
-    events: raw.events.map((e) => ({ ...e, seq: Number(e.seq), created_at: Number(e.created_at) })),
+    messages,
+    events: raw.events.map((e) => {
+      const message = messages.find((m) => m.id === e.message_id);
+      return {
+        seq: Number(e.seq),
+        created_at: Number(e.created_at),
+        event: message
+          ? {
+              type: 'message.created',
+              message: {
+                id: message.id,
+                seq: message.seq,
+                senderId: message.sender_id,
+                body: message.body,
+                createdAt: new Date(message.created_at).toISOString(),
+                deletedAt: null,
+                attachments: [],
+              },
+            }
+          : (JSON.parse(e.payload) as CoupleEventPayload),
+      };
+    }),
   };
 }
 
@@ -246,10 +269,9 @@ describe.each(variants)('chat while the server is SIGKILLed and restarted ($name
 
     // The log is gap-free 1..last_seq and each message sits at its own seq.
     expect(stored.events.map((e) => e.seq)).toEqual(range(1, stored.lastSeq));
-    const loggedMessageIds = stored.events.flatMap((e) => {
-      const payload = JSON.parse(e.payload) as CoupleEventPayload;
-      return payload.type === 'message.created' ? [[payload.message.id, e.seq]] : [];
-    });
+    const loggedMessageIds = stored.events.flatMap((e) =>
+      e.event.type === 'message.created' ? [[e.event.message.id, e.seq]] : [],
+    );
     expect(loggedMessageIds).toEqual(stored.messages.map((m) => [m.id, m.seq]));
 
     // Each client: every connection resumed exactly where the previous one stopped and then got
@@ -257,7 +279,7 @@ describe.each(variants)('chat while the server is SIGKILLed and restarted ($name
     const expectedEvents = stored.events.map((e) => ({
       seq: e.seq,
       at: new Date(e.created_at).toISOString(),
-      event: JSON.parse(e.payload),
+      event: e.event,
     }));
     for (const client of clients) {
       for (const connection of client.connections)

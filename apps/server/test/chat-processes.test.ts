@@ -187,7 +187,8 @@ describe.skipIf(!databaseUrl || !redisUrl)(
       );
       const logged = await pgQuery(
         dbUrl,
-        `select count(*)::int as n from ${schema}.couple_events where couple_id = $1 and seq > $2`,
+        `select ((select count(*) from ${schema}.couple_events where couple_id = $1 and seq > $2)
+          + (select count(*) from ${schema}.messages where couple_id = $1 and seq > $2))::int as n`,
         [coupleId, base],
       );
       expect(logged.rows[0].n).toBe(2 * PER_PARTNER);

@@ -3,6 +3,7 @@ import type { MessageDto, SearchResponse } from '@couple-chat/protocol';
 import { type Kysely, sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as searchMigration from '../src/db/migrations/20261125040000-search.js';
+import * as logMigration from '../src/db/migrations/20261126000000-messages-are-their-log.js';
 import { DAY } from '../src/lib/clock.js';
 import { createRepositories } from '../src/models/repositories.js';
 import { reopenableTestDatabase } from './support/databases.js';
@@ -475,11 +476,17 @@ describe.each(realtimeVariants())('search on $name', (variant) => {
         }
         await before.close();
         const old = await shared.open();
-        await searchMigration.down(old.db as unknown as Kysely<unknown>);
-        await old.db
-          .deleteFrom('kysely_migration' as never)
-          .where('name' as never, '=', '20261125040000-search' as never)
-          .execute();
+        // Undone in reverse order: the migrations after it first.
+        for (const [name, migration] of [
+          ['20261126000000-messages-are-their-log', logMigration],
+          ['20261125040000-search', searchMigration],
+        ] as const) {
+          await migration.down(old.db as unknown as Kysely<unknown>);
+          await old.db
+            .deleteFrom('kysely_migration' as never)
+            .where('name' as never, '=', name as never)
+            .execute();
+        }
         await old.close();
         // The upgrade: the migration indexes what is there.
         const after = await startTestApp(shared, { rateRules: roomyRules });

@@ -50,7 +50,7 @@ export class CoupleExportService {
     if (!partner) throw new Error('partner row missing');
     const history: CoupleLifecycleEventDto[] = [];
     for (let after = 0; ; ) {
-      const page = await this.deps.repos.coupleEvents.listAfter(couple.id, after, 500);
+      const page = await this.deps.repos.coupleEvents.listAfter(couple.id, after, 500, true);
       history.push(...page.map(toCoupleEventDto).filter(isLifecycleEvent));
       if (page.length < 500) break;
       after = Number(page.at(-1)?.seq);

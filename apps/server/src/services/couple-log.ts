@@ -1,8 +1,9 @@
 import type { CoupleEventDto, CoupleEventPayload, UserNotice } from '@couple-chat/protocol';
 import type { Logger } from '../lib/logger.js';
-import type { CoupleEventRow } from '../models/couple-event.repository.js';
+import type { CoupleLogEntry } from '../models/couple-event.repository.js';
 import type { Repositories } from '../models/repositories.js';
 import { coupleTopic, type Hub, userTopic } from '../realtime/hub.js';
+import { toMessageDto } from './message.presenter.js';
 
 /** The couple's own milestones, as opposed to chat traffic (messages, read positions). */
 export type CoupleLifecycleEvent = Extract<CoupleEventPayload, { type: `couple.${string}` }>;
@@ -30,11 +31,14 @@ export async function appendCoupleEvent(
   return { seq, at: new Date(now).toISOString(), event };
 }
 
-export function toCoupleEventDto(row: CoupleEventRow): CoupleEventDto {
+/** A log entry as clients get it; a message is shown as it is now (a tombstone once deleted). */
+export function toCoupleEventDto(entry: CoupleLogEntry): CoupleEventDto {
   return {
-    seq: Number(row.seq),
-    at: new Date(row.created_at).toISOString(),
-    event: JSON.parse(row.payload) as CoupleEventPayload,
+    seq: entry.seq,
+    at: new Date(entry.created_at).toISOString(),
+    event: entry.message
+      ? { type: 'message.created', message: toMessageDto(entry.message) }
+      : (JSON.parse(entry.payload) as CoupleEventPayload),
   };
 }
 

@@ -143,6 +143,8 @@ export async function writeSends(
     }
     const day = todayIn(couple.timeZone, now);
     const dtos: CoupleEventDto[] = [];
+    const publish = (seq: number, event: CoupleEventPayload) => dtos.push({ seq, at, event });
+    /** Logs an event other than a message (the messages table is the log of those). */
     const append = (seq: number, event: CoupleEventPayload) => {
       events.push({
         couple_id: coupleId,
@@ -151,7 +153,7 @@ export async function writeSends(
         payload: JSON.stringify(event),
         created_at: now,
       });
-      dtos.push({ seq, at, event });
+      publish(seq, event);
     };
     const waiting = new Set(couple.question.waiting);
     let open = couple.question.openId !== null;
@@ -199,7 +201,7 @@ export async function writeSends(
         });
       }
       messages.push({ ...row, words: words.get(i) ?? [] });
-      append(seq, { type: 'message.created', message: toMessageDto(row) });
+      publish(seq, { type: 'message.created', message: toMessageDto(row) });
       written.set(keyOf(coupleId, item.messageId), row);
       outcomes[i] = { ok: true, value: { messageId: item.messageId, seq, at } };
 

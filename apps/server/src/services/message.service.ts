@@ -174,17 +174,6 @@ export class MessageService {
         { id: messageId, seq: Number(message.seq) },
         now,
       );
-      const tombstone = toMessageDto({
-        ...message,
-        body: null,
-        attachments: null,
-        deleted_at: now,
-      });
-      await tx.coupleEvents.replacePayload(
-        couple.id,
-        Number(message.seq),
-        JSON.stringify({ type: 'message.created', message: tombstone }),
-      );
       // Appending locks the couple's row first, so the window cannot move under what follows.
       const deleted = await appendCoupleEvent(
         tx,

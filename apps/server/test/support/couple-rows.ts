@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
+import { createRepositories } from '../../src/models/repositories.js';
+import { toCoupleEventDto } from '../../src/services/couple-log.js';
 
 /**
  * Every stored row of one couple: the couple, its memberships, event log, messages, reads,
@@ -17,12 +19,19 @@ export async function coupleRows(db: Kysely<Database>, coupleId: string) {
     .where('couple_id', '=', coupleId)
     .orderBy('user_id')
     .execute();
-  const events = await db
-    .selectFrom('couple_events')
-    .selectAll()
-    .where('couple_id', '=', coupleId)
-    .orderBy('seq')
-    .execute();
+  // The log as the server reads it: couple_events and the messages (each its message.created).
+  const events = (
+    await createRepositories(db).coupleEvents.listAfter(coupleId, 0, Number.MAX_SAFE_INTEGER)
+  ).map((entry) => {
+    const { event } = toCoupleEventDto(entry);
+    return {
+      couple_id: coupleId,
+      seq: entry.seq,
+      type: event.type,
+      payload: JSON.stringify(event),
+      created_at: entry.created_at,
+    };
+  });
   const messages = await db
     .selectFrom('messages')
     .selectAll()

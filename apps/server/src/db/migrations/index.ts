@@ -7,6 +7,7 @@ import * as questions from './20261125010000-questions.js';
 import * as calendar from './20261125020000-calendar.js';
 import * as attachments from './20261125030000-attachments.js';
 import * as search from './20261125040000-search.js';
+import * as messagesAreTheirLog from './20261126000000-messages-are-their-log.js';
 
 /** Listed statically (not read from disk) so the compiled server needs no file globbing. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261125020000-calendar': calendar,
   '20261125030000-attachments': attachments,
   '20261125040000-search': search,
+  '20261126000000-messages-are-their-log': messagesAreTheirLog,
 };
