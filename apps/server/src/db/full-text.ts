@@ -1,4 +1,5 @@
 import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import { type InsertShape, insertRows } from './insert-rows.js';
 
 /**
  * The message search index: the one place where the two databases differ for search (DESIGN.md,
@@ -73,6 +74,18 @@ const rowid = (no: number | RawBuilder<unknown>, seq: number | RawBuilder<unknow
  */
 const PENDING_MAX = 500;
 
+interface PendingRow {
+  couple_no: number;
+  seq: number;
+  grams: string;
+}
+
+const pendingInsert: InsertShape<PendingRow> = {
+  table: 'message_search_pending',
+  columns: ['couple_no', 'seq', 'grams'],
+  tail: 'returning id',
+};
+
 /** FTS5 query syntax; tokens never hold a quote (src/search), doubled anyway. */
 function fts5Match(clauses: readonly TokenClause[]): string {
   const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
@@ -132,15 +145,13 @@ export const sqliteFullText: FullTextDialect = {
     await db.schema.dropTable('message_search_couples').ifExists().execute();
   },
   async insert(db, rows) {
+    const ids = await insertRows<PendingRow, { id: number }>(
+      db,
+      pendingInsert,
+      rows.map((r) => ({ couple_no: r.coupleNo, seq: r.seq, grams: r.tokens.join(' ') })),
+    );
     let last = 0;
-    for (const part of chunks(rows)) {
-      const values = part.map((r) => sql`(${r.coupleNo}, ${r.seq}, ${r.tokens.join(' ')})`);
-      const ids = await sql<{
-        id: number;
-      }>`insert into message_search_pending (couple_no, seq, grams)
-        values ${sql.join(values)} returning id`.execute(db);
-      last = Math.max(last, ...ids.rows.map((r) => Number(r.id)));
-    }
+    for (const { id } of ids) last = Math.max(last, Number(id));
     // Ids restart at 1 once the table is emptied, so the last id bounds how many are waiting.
     if (last < PENDING_MAX) return;
     await sql`insert into message_search(rowid, grams)

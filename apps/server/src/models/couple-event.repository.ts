@@ -1,8 +1,14 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { type InsertShape, insertRows } from '../db/insert-rows.js';
 import type { CoupleEventsTable, Database } from '../db/schema.js';
 import type { MessageRow } from './message.repository.js';
 
 export type CoupleEventRow = Selectable<CoupleEventsTable>;
+
+const eventInsert: InsertShape<CoupleEventsTable> = {
+  table: 'couple_events',
+  columns: ['couple_id', 'seq', 'type', 'payload', 'created_at'],
+};
 
 /**
  * One entry of a couple's log: a message (its `message.created`, as the message is now) or any
@@ -34,8 +40,7 @@ export class CoupleEventRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(...events: CoupleEventsTable[]): Promise<void> {
-    if (events.length === 0) return;
-    await this.db.insertInto('couple_events').values(events).execute();
+    await insertRows(this.db, eventInsert, events);
   }
 
   /**

@@ -1,7 +1,19 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { type InsertShape, insertRows } from '../db/insert-rows.js';
 import type { Database, MessageDaysTable } from '../db/schema.js';
 
 export type MessageDayRow = Selectable<MessageDaysTable>;
+
+const daysAdd: InsertShape<MessageDaysTable> = {
+  table: 'message_days',
+  columns: ['couple_id', 'day', 'first_seq', 'last_seq', 'messages'],
+  tail: `on conflict ("couple_id", "day") do update set
+    "first_seq" = case when excluded."first_seq" < "message_days"."first_seq"
+      then excluded."first_seq" else "message_days"."first_seq" end,
+    "last_seq" = case when excluded."last_seq" > "message_days"."last_seq"
+      then excluded."last_seq" else "message_days"."last_seq" end,
+    "messages" = "message_days"."messages" + excluded."messages"`,
+};
 
 /** The seqs that date filters keep; `exact` false when another day's messages fall among them. */
 export interface DayRange {
@@ -19,18 +31,7 @@ export class MessageDayRepository {
 
   /** Adds these counts (negative when deleting) and widens the days' seq ranges; one upsert. */
   async record(deltas: readonly MessageDaysTable[]): Promise<void> {
-    if (deltas.length === 0) return;
-    await this.db
-      .insertInto('message_days')
-      .values([...deltas])
-      .onConflict((oc) =>
-        oc.columns(['couple_id', 'day']).doUpdateSet({
-          first_seq: sql`case when excluded.first_seq < message_days.first_seq then excluded.first_seq else message_days.first_seq end`,
-          last_seq: sql`case when excluded.last_seq > message_days.last_seq then excluded.last_seq else message_days.last_seq end`,
-          messages: sql`message_days.messages + excluded.messages`,
-        }),
-      )
-      .execute();
+    await insertRows(this.db, daysAdd, deltas);
   }
 
   /** The days from `from` to `to` (both included) that have a message that is not deleted. */

@@ -1,7 +1,23 @@
 import type { Kysely, Selectable } from 'kysely';
+import { type InsertShape, insertRows } from '../db/insert-rows.js';
 import type { Database, MessagesTable } from '../db/schema.js';
 
 export type MessageRow = Selectable<MessagesTable>;
+
+const messageInsert: InsertShape<MessagesTable> = {
+  table: 'messages',
+  columns: [
+    'couple_id',
+    'id',
+    'seq',
+    'sender_id',
+    'body',
+    'created_at',
+    'deleted_at',
+    'day',
+    'attachments',
+  ],
+};
 
 export class MessageRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -28,8 +44,7 @@ export class MessageRepository {
   }
 
   async insert(...messages: MessagesTable[]): Promise<void> {
-    if (messages.length === 0) return;
-    await this.db.insertInto('messages').values(messages).execute();
+    await insertRows(this.db, messageInsert, messages);
   }
 
   /** Blanks the text; true if this call deleted it (false if it was already deleted). */

@@ -1,6 +1,23 @@
 import type { RankedWord } from '@couple-chat/protocol';
 import { type Kysely, sql } from 'kysely';
-import type { Database, WordCountsTable } from '../db/schema.js';
+import { type InsertShape, insertRows } from '../db/insert-rows.js';
+import type { Database, WordCountsTable, WordWindowTable } from '../db/schema.js';
+
+/** Adds each row's count to its day's (a new row if there was none). */
+const dayCountsAdd: InsertShape<WordCountsTable> = {
+  table: 'word_counts',
+  columns: ['couple_id', 'day', 'user_id', 'word', 'count'],
+  tail: `on conflict ("couple_id", "day", "user_id", "word")
+    do update set "count" = "word_counts"."count" + excluded."count"`,
+};
+
+/** Adds each row's count to the window's sum. */
+const windowCountsAdd: InsertShape<WordWindowTable> = {
+  table: 'word_window',
+  columns: ['couple_id', 'user_id', 'word', 'count'],
+  tail: `on conflict ("couple_id", "user_id", "word")
+    do update set "count" = "word_window"."count" + excluded."count"`,
+};
 
 /** The word_window row that sums both partners. */
 export const TOGETHER = '*';
@@ -20,15 +37,7 @@ export class WordCountRepository {
    */
   async record(deltas: readonly WordCountsTable[]): Promise<void> {
     if (deltas.length === 0) return;
-    await this.db
-      .insertInto('word_counts')
-      .values(deltas)
-      .onConflict((oc) =>
-        oc
-          .columns(['couple_id', 'day', 'user_id', 'word'])
-          .doUpdateSet((eb) => ({ count: eb('word_counts.count', '+', eb.ref('excluded.count')) })),
-      )
-      .execute();
+    await insertRows(this.db, dayCountsAdd, deltas);
     await this.addToWindow(deltas);
     const emptied = deltas.filter((d) => d.count < 0);
     for (const coupleId of new Set(emptied.map((d) => d.couple_id))) {
@@ -57,15 +66,7 @@ export class WordCountRepository {
     }
     const changed = [...rows.values()].filter((r) => r.count !== 0);
     if (changed.length === 0) return;
-    await this.db
-      .insertInto('word_window')
-      .values(changed)
-      .onConflict((oc) =>
-        oc
-          .columns(['couple_id', 'user_id', 'word'])
-          .doUpdateSet((eb) => ({ count: eb('word_window.count', '+', eb.ref('excluded.count')) })),
-      )
-      .execute();
+    await insertRows(this.db, windowCountsAdd, changed);
     if (changed.some((r) => r.count < 0)) {
       await this.db
         .deleteFrom('word_window')
