@@ -130,18 +130,27 @@ function open(url: string, headers: Record<string, string> = {}): Promise<WebSoc
 function deliveries() {
   const pending = new Map<string, { from: WebSocket; at: number }>();
   const latencies: number[] = [];
+  /** The latencies of the messages sent in each second since the first send. */
+  const bySecond: number[][] = [];
+  let first: number | undefined;
   return {
     latencies,
+    bySecond,
     pending,
     sent(from: WebSocket, text: string) {
-      pending.set(text, { from, at: performance.now() });
+      const at = performance.now();
+      first ??= at;
+      pending.set(text, { from, at });
     },
     /** True when this is the partner receiving a pending text. */
     received(by: WebSocket, text: string | undefined): boolean {
       const entry = text === undefined ? undefined : pending.get(text);
       if (!entry || entry.from === by || text === undefined) return false;
       pending.delete(text);
-      latencies.push(performance.now() - entry.at);
+      const latency = performance.now() - entry.at;
+      latencies.push(latency);
+      const second = Math.floor((entry.at - (first ?? entry.at)) / 1000);
+      (bySecond[second] ??= []).push(latency);
       return true;
     },
   };
@@ -220,6 +229,7 @@ async function steady(
     perSecond: track.latencies.length / elapsed,
     lost: track.pending.size,
     stats: summarize(track.latencies),
+    p99BySecond: Array.from(track.bySecond, (l) => summarize(l ?? []).p99),
   };
 }
 
@@ -234,7 +244,15 @@ const relayPairs = await Promise.all(
 const relaySend = (ws: WebSocket, text: string) => ws.send(text);
 const relayPid = relay.child.pid as number;
 const relayReceived = (raw: Buffer) => raw.toString();
+/**
+ * Between the saturating closed loop and the steady phase: the server finishes what the closed
+ * loop left (its WAL checkpoint, collections), so the steady phase shows the latency of its load
+ * and not the end of the previous one's.
+ */
+const SETTLE_MS = 3000;
+const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
 const relayResult = await withCpu(relayPid, () => pingPong(relayPairs, relaySend, relayReceived));
+await settle();
 const relaySteady = await withCpu(relayPid, () => steady(relayPairs, relaySend, relayReceived));
 for (const p of relayPairs) {
   p.a.close();
@@ -377,6 +395,7 @@ const chatReceived = (raw: Buffer) => {
 };
 const serverPid = server.child.pid as number;
 const serverResult = await withCpu(serverPid, () => pingPong(serverPairs, chatSend, chatReceived));
+await settle();
 const serverSteady = await withCpu(serverPid, () => steady(serverPairs, chatSend, chatReceived));
 const rssAfterLoad = rssOf(server.child.pid as number);
 for (const p of serverPairs) {
@@ -409,6 +428,8 @@ for (const [name, x] of [
   console.log(
     formatRow(name, x.stats, `${x.perSecond.toFixed(0)} msg/s delivered, ${x.lost} undelivered`),
   );
+  // A backlog raises every second; a stall (a checkpoint, a long collection) only one or two.
+  console.log(`  p99 by second sent (ms): ${x.p99BySecond.map((p) => p.toFixed(0)).join(' ')}`);
 }
 console.log(
   '\nCPU per delivered message (user + system, all threads; the bench client in brackets):',
