@@ -58,6 +58,14 @@ function start(
   });
 }
 
+/** The Node flags of the root package's `start` script, so the bench runs the server as users do. */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const flags = /^node ((?:--\S+ )*)apps\/server\/dist\/main\.js$/.exec(scripts.start)?.[1];
+  if (flags === undefined) throw new Error(`unexpected start script: ${scripts.start}`);
+  return flags.split(' ').filter(Boolean);
+}
+
 /** CPU time (user + system, all threads) a process has used so far, in ms (Linux, 100 Hz ticks). */
 function cpuMsOf(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -272,8 +280,9 @@ const server = await start(
     NODE_ENV: 'production',
     SIGNUPS_PER_IP_PER_HOUR: '100000',
   },
-  // Loopback only, and only asked once, for the idle sockets' memory (liveMemoryOf).
-  ['--inspect=127.0.0.1:0'],
+  // Node's flags as `npm start` gives them; loopback only, and only asked once, for the idle
+  // sockets' memory (liveMemoryOf).
+  [...startFlags(), '--inspect=127.0.0.1:0'],
 );
 const base = `http://127.0.0.1:${server.port}`;
 const origin = { origin: base };
