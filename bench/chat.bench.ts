@@ -158,7 +158,9 @@ function deliveries() {
       const latency = performance.now() - entry.at;
       latencies.push(latency);
       const second = Math.floor((entry.at - (first ?? entry.at)) / 1000);
-      (bySecond[second] ??= []).push(latency);
+      const bucket = bySecond[second] ?? [];
+      bucket.push(latency);
+      bySecond[second] = bucket;
       return true;
     },
   };
