@@ -74,7 +74,7 @@ const rowid = (no: number | RawBuilder<unknown>, seq: number | RawBuilder<unknow
  * A move of 500 took 6 ms at the median and up to 56 ms at chat's full load, stalling every send
  * queued behind it; moves of 100 cost the same in all and stop at about a third of that.
  */
-const PENDING_MAX = 100;
+export const PENDING_MAX = 100;
 
 interface PendingRow {
   couple_no: number;
