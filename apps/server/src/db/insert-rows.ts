@@ -1,11 +1,13 @@
 import { CompiledQuery, type Kysely, PostgresAdapter } from 'kysely';
 
 /**
- * A multi-row INSERT of one fixed shape, written as SQL text directly. The send path writes
- * several of these per batch; Kysely's builder makes, visits and freezes a node per value, which
- * was about a tenth of the SQLite thread's time at saturation. The text depends only on the shape
- * and the row count, so each is built once.
+ * Statements over many rows at once (multi-row inserts and upserts, updates and lookups by a list
+ * of keys) written as SQL text directly. The send path runs several per batch; Kysely's builder
+ * makes, visits and freezes a node per value, which was about a tenth of the SQLite thread's time
+ * at saturation. A text depends only on its form and the row count, so each is built once.
  */
+
+/** A multi-row INSERT of one fixed shape. */
 export interface InsertShape<Row> {
   table: string;
   columns: readonly (keyof Row & string)[];
@@ -21,24 +23,53 @@ export interface InsertShape<Row> {
 const SQLITE_LARGEST = 256;
 const POSTGRES_CHUNK = 500;
 
-const texts = new WeakMap<InsertShape<never>, Map<string, string>>();
+const texts = new Map<string, string>();
 
-function textOf(shape: InsertShape<never>, rows: number, postgres: boolean): string {
-  let byCount = texts.get(shape);
-  if (!byCount) {
-    byCount = new Map();
-    texts.set(shape, byCount);
-  }
-  const key = `${postgres ? 'pg' : 'sqlite'} ${rows}`;
-  let text = byCount.get(key);
+/**
+ * `(?, ?), (?, ?)` on SQLite, `($1, $2), ($3, $4)` on PostgreSQL: `rows` tuples of one value per
+ * entry of `types`, where a type casts its value (PostgreSQL cannot infer a parameter's type inside
+ * VALUES). Built once per form.
+ */
+export function tuplesText(
+  rows: number,
+  types: readonly (string | null)[],
+  postgres: boolean,
+): string {
+  const key = `${postgres ? 'pg' : 'sqlite'} ${rows} ${types.join(',')}`;
+  let text = texts.get(key);
   if (text === undefined) {
-    const width = shape.columns.length;
-    const tuple = (row: number) =>
-      `(${shape.columns.map((_, c) => (postgres ? `$${row * width + c + 1}` : '?')).join(', ')})`;
-    text = `insert into "${shape.table}" (${shape.columns.map((c) => `"${c}"`).join(', ')}) values ${Array.from({ length: rows }, (_, r) => tuple(r)).join(', ')}${shape.tail ? ` ${shape.tail}` : ''}`;
-    byCount.set(key, text);
+    const width = types.length;
+    const value = (row: number, column: number) => {
+      const param = postgres ? `$${row * width + column + 1}` : '?';
+      const type = types[column];
+      return type ? `cast(${param} as ${type})` : param;
+    };
+    text = Array.from(
+      { length: rows },
+      (_, r) => `(${types.map((_, c) => value(r, c)).join(', ')})`,
+    ).join(', ');
+    texts.set(key, text);
   }
   return text;
+}
+
+/**
+ * `build`, remembered per row count and dialect. The same string each time also spares SQLite's
+ * statement cache from hashing a fresh copy of a long text on every lookup.
+ */
+export function textPerCount(
+  build: (rows: number, postgres: boolean) => string,
+): (rows: number, postgres: boolean) => string {
+  const built = new Map<number, string>();
+  return (rows, postgres) => {
+    const key = rows * 2 + (postgres ? 1 : 0);
+    let text = built.get(key);
+    if (text === undefined) {
+      text = build(rows, postgres);
+      built.set(key, text);
+    }
+    return text;
+  };
 }
 
 /** The chunk sizes `count` rows go in, largest first. */
@@ -54,6 +85,34 @@ function chunkSizes(count: number, postgres: boolean): number[] {
   return sizes;
 }
 
+const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/**
+ * Runs one statement per chunk of `items` (see the chunk sizes above), in order, and returns every
+ * row they return. `text` writes a chunk's statement around `tuplesText(chunk.length, …)`;
+ * `values` gives an item's parameters, in the order of its tuple.
+ */
+export async function perChunk<Item, Returned>(
+  // biome-ignore lint/suspicious/noExplicitAny: any database of the app's, or a migration's.
+  db: Kysely<any>,
+  items: readonly Item[],
+  text: (rows: number, postgres: boolean) => string,
+  values: (item: Item) => readonly unknown[],
+): Promise<Returned[]> {
+  if (items.length === 0) return [];
+  const postgres = isPostgres(db);
+  const returned: Returned[] = [];
+  let start = 0;
+  for (const size of chunkSizes(items.length, postgres)) {
+    const params: unknown[] = [];
+    for (let i = start; i < start + size; i++) params.push(...values(items[i] as Item));
+    const result = await db.executeQuery<Returned>(CompiledQuery.raw(text(size, postgres), params));
+    returned.push(...result.rows);
+    start += size;
+  }
+  return returned;
+}
+
 /**
  * Inserts the rows (a missing value is stored as null) and returns what `returning` gave, in
  * order. Identifiers come from the shape, never from the rows; every value is a parameter.
@@ -64,21 +123,17 @@ export async function insertRows<Row, Returned = never>(
   shape: InsertShape<Row>,
   rows: readonly Row[],
 ): Promise<Returned[]> {
-  if (rows.length === 0) return [];
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  const returned: Returned[] = [];
-  let start = 0;
-  for (const size of chunkSizes(rows.length, postgres)) {
-    const params: unknown[] = [];
-    for (let r = start; r < start + size; r++) {
-      const row = rows[r] as Row;
-      for (const column of shape.columns) params.push(row[column] ?? null);
-    }
-    const result = await db.executeQuery<Returned>(
-      CompiledQuery.raw(textOf(shape as InsertShape<never>, size, postgres), params),
-    );
-    returned.push(...result.rows);
-    start += size;
+  let text = insertTexts.get(shape);
+  if (!text) {
+    const untyped = shape.columns.map(() => null);
+    const head = `insert into "${shape.table}" (${shape.columns.map((c) => `"${c}"`).join(', ')}) values `;
+    const tail = shape.tail ? ` ${shape.tail}` : '';
+    text = textPerCount((count, postgres) => head + tuplesText(count, untyped, postgres) + tail);
+    insertTexts.set(shape, text);
   }
-  return returned;
+  return perChunk<Row, Returned>(db, rows, text, (row) =>
+    shape.columns.map((column) => row[column] ?? null),
+  );
 }
+
+const insertTexts = new WeakMap<object, (rows: number, postgres: boolean) => string>();

@@ -1,4 +1,5 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { perChunk, textPerCount, tuplesText } from '../db/insert-rows.js';
 import type { CouplesTable, Database } from '../db/schema.js';
 
 export type CoupleRow = Selectable<CouplesTable>;
@@ -34,6 +35,20 @@ function questionStateOf(row: {
     nextAt: row.question_next_at === null ? null : Number(row.question_next_at),
   };
 }
+
+type ReservedRow = Pick<
+  CoupleRow,
+  'id' | 'last_seq' | 'time_zone' | 'open_question_id' | 'question_waiting' | 'question_next_at'
+>;
+
+/** Adds each couple's count to its last seq, in one statement per chunk of couples. */
+const reserveText = textPerCount(
+  (rows, postgres) => `update couples set last_seq = couples.last_seq + v.column2
+    from (values ${tuplesText(rows, [null, 'bigint'], postgres)}) as v
+    where couples.id = v.column1 and couples.status != 'ended'
+    returning couples.id, couples.last_seq, couples.time_zone, couples.open_question_id,
+      couples.question_waiting, couples.question_next_at`,
+);
 
 export class CoupleRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -148,27 +163,12 @@ export class CoupleRepository {
    * slip into a couple the sweeper just ended, and a batch from many couples pays one round trip.
    */
   async reserveSeqsIfOpen(counts: ReadonlyMap<string, number>): Promise<Map<string, Reserved>> {
-    if (counts.size === 0) return new Map();
-    const ids = [...counts.keys()];
-    // cast: PostgreSQL cannot infer a parameter's type inside CASE.
-    const increment = sql<number>`case ${sql.ref('id')} ${sql.join(
-      ids.map((id) => sql`when ${id} then cast(${counts.get(id)} as bigint)`),
-      sql` `,
-    )} end`;
-    const rows = await this.db
-      .updateTable('couples')
-      .set((eb) => ({ last_seq: eb('last_seq', '+', increment) }))
-      .where('id', 'in', ids)
-      .where('status', '!=', 'ended')
-      .returning([
-        'id',
-        'last_seq',
-        'time_zone',
-        'open_question_id',
-        'question_waiting',
-        'question_next_at',
-      ])
-      .execute();
+    const rows = await perChunk<[string, number], ReservedRow>(
+      this.db,
+      [...counts],
+      reserveText,
+      (entry) => entry,
+    );
     return new Map(
       rows.map((r) => [
         r.id,

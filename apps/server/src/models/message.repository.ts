@@ -1,5 +1,11 @@
 import type { Kysely, Selectable } from 'kysely';
-import { type InsertShape, insertRows } from '../db/insert-rows.js';
+import {
+  type InsertShape,
+  insertRows,
+  perChunk,
+  textPerCount,
+  tuplesText,
+} from '../db/insert-rows.js';
 import type { Database, MessagesTable } from '../db/schema.js';
 
 export type MessageRow = Selectable<MessagesTable>;
@@ -19,6 +25,12 @@ const messageInsert: InsertShape<MessagesTable> = {
   ],
 };
 
+/** One primary-key lookup per pair. */
+const findManyText = textPerCount(
+  (rows, postgres) =>
+    `select * from messages where (couple_id, id) in (values ${tuplesText(rows, [null, null], postgres)})`,
+);
+
 export class MessageRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -33,14 +45,12 @@ export class MessageRepository {
 
   /** The messages with these keys that exist, in any order. */
   findMany(keys: readonly { coupleId: string; id: string }[]): Promise<MessageRow[]> {
-    if (keys.length === 0) return Promise.resolve([]);
-    return this.db
-      .selectFrom('messages')
-      .selectAll()
-      .where((eb) =>
-        eb.or(keys.map((k) => eb.and([eb('couple_id', '=', k.coupleId), eb('id', '=', k.id)]))),
-      )
-      .execute();
+    return perChunk<{ coupleId: string; id: string }, MessageRow>(
+      this.db,
+      keys,
+      findManyText,
+      (k) => [k.coupleId, k.id],
+    );
   }
 
   async insert(...messages: MessagesTable[]): Promise<void> {
