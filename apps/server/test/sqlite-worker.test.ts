@@ -57,6 +57,16 @@ describe('SQLite on its own thread', () => {
     expect(rows[0]?.temp_store).toBe(2); // MEMORY
   });
 
+  it('lets the WAL file keep the size it reaches between two checkpoints of the writer', async () => {
+    const read = async (pragma: string) =>
+      Number(
+        Object.values((await sql.raw(`pragma ${pragma}`).execute(database.db)).rows[0] ?? {})[0],
+      );
+    const reached = (await read('wal_autocheckpoint')) * (await read('page_size'));
+    expect(reached).toBeGreaterThan(0);
+    expect(await read('journal_size_limit')).toBeGreaterThanOrEqual(reached * 1.1);
+  });
+
   it('keeps a committed transaction and drops a rolled-back one', async () => {
     await database.db.transaction().execute(async (trx) => {
       await sql`insert into notes (body) values ('kept')`.execute(trx);

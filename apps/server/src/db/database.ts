@@ -61,10 +61,12 @@ function openSqlite(
     'temp_store = MEMORY',
     // Checkpoints run on a thread of their own (sqlite-checkpointer.js): at the default threshold
     // of 1,000 pages, a busy batch's commit also paid a checkpoint and its fsyncs. The writer
-    // checkpoints itself (mostly copied already) once the WAL reaches 20,000 pages, about 80 MiB;
-    // the file is cut back to 64 MiB afterwards.
+    // checkpoints itself (mostly copied already) once the WAL reaches 20,000 pages, about 80 MiB.
+    // The file may keep up to 128 MiB after that: cut back below what a busy server writes between
+    // two such checkpoints (it was 64 MiB), it was cut and grown again twice a second, and each
+    // time the next commit stalled.
     'wal_autocheckpoint = 20000',
-    'journal_size_limit = 67108864',
+    'journal_size_limit = 134217728',
   ];
   const dialect = new SqliteWorkerDialect({
     entry,
