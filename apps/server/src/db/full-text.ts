@@ -1,5 +1,5 @@
 import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
-import { type InsertShape, insertRows } from './insert-rows.js';
+import { type InsertShape, insertRows } from './batch-statements.js';
 
 /**
  * The message search index: the one place where the two databases differ for search (DESIGN.md,

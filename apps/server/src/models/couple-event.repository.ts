@@ -1,5 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { type InsertShape, insertRows } from '../db/insert-rows.js';
+import { type InsertShape, insertRows } from '../db/batch-statements.js';
 import type { CoupleEventsTable, Database } from '../db/schema.js';
 import type { MessageRow } from './message.repository.js';
 

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { perChunk, textPerCount, tuplesText } from '../db/insert-rows.js';
+import { perChunk, textPerCount, tuplesText } from '../db/batch-statements.js';
 import type { CouplesTable, Database } from '../db/schema.js';
 
 export type CoupleRow = Selectable<CouplesTable>;

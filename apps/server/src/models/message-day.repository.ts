@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { type InsertShape, insertRows } from '../db/insert-rows.js';
+import { type InsertShape, insertRows } from '../db/batch-statements.js';
 import type { Database, MessageDaysTable } from '../db/schema.js';
 
 export type MessageDayRow = Selectable<MessageDaysTable>;

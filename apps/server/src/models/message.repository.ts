@@ -5,7 +5,7 @@ import {
   perChunk,
   textPerCount,
   tuplesText,
-} from '../db/insert-rows.js';
+} from '../db/batch-statements.js';
 import type { Database, MessagesTable } from '../db/schema.js';
 
 export type MessageRow = Selectable<MessagesTable>;

@@ -1,6 +1,6 @@
 import type { RankedWord } from '@couple-chat/protocol';
 import { type Kysely, sql } from 'kysely';
-import { type InsertShape, insertRows } from '../db/insert-rows.js';
+import { type InsertShape, insertRows } from '../db/batch-statements.js';
 import type { Database, WordCountsTable, WordWindowTable } from '../db/schema.js';
 
 /** Adds each row's count to its day's (a new row if there was none). */

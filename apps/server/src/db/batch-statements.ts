@@ -28,15 +28,15 @@ const texts = new Map<string, string>();
 /**
  * `(?, ?), (?, ?)` on SQLite, `($1, $2), ($3, $4)` on PostgreSQL: `rows` tuples of one value per
  * entry of `types`, where a type casts its value (PostgreSQL cannot infer a parameter's type inside
- * VALUES). Built once per form.
+ * VALUES). Built once per form on SQLite (see textPerCount).
  */
 export function tuplesText(
   rows: number,
   types: readonly (string | null)[],
   postgres: boolean,
 ): string {
-  const key = `${postgres ? 'pg' : 'sqlite'} ${rows} ${types.join(',')}`;
-  let text = texts.get(key);
+  const key = `${rows} ${types.join(',')}`;
+  let text = postgres ? undefined : texts.get(key);
   if (text === undefined) {
     const width = types.length;
     const value = (row: number, column: number) => {
@@ -48,25 +48,26 @@ export function tuplesText(
       { length: rows },
       (_, r) => `(${types.map((_, c) => value(r, c)).join(', ')})`,
     ).join(', ');
-    texts.set(key, text);
+    if (!postgres) texts.set(key, text);
   }
   return text;
 }
 
 /**
- * `build`, remembered per row count and dialect. The same string each time also spares SQLite's
- * statement cache from hashing a fresh copy of a long text on every lookup.
+ * `build`, remembered per row count on SQLite, where the counts are powers of two: the same string
+ * each time also spares the statement cache from hashing a fresh copy of a long text on every
+ * lookup. On PostgreSQL any count up to 500 occurs and nothing is prepared: built each time.
  */
 export function textPerCount(
   build: (rows: number, postgres: boolean) => string,
 ): (rows: number, postgres: boolean) => string {
   const built = new Map<number, string>();
   return (rows, postgres) => {
-    const key = rows * 2 + (postgres ? 1 : 0);
-    let text = built.get(key);
+    if (postgres) return build(rows, postgres);
+    let text = built.get(rows);
     if (text === undefined) {
       text = build(rows, postgres);
-      built.set(key, text);
+      built.set(rows, text);
     }
     return text;
   };

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type InsertShape, insertRows } from '../src/db/batch-statements.js';
 import type { DatabaseHandle } from '../src/db/database.js';
-import { type InsertShape, insertRows } from '../src/db/insert-rows.js';
 import { testDatabases } from './support/databases.js';
 
 interface Tally {
@@ -16,7 +16,7 @@ const add: InsertShape<Tally> = {
   tail: `on conflict ("name") do update set "n" = "tallies"."n" + excluded."n" returning "id"`,
 };
 
-describe.each(testDatabases())('insertRows on $name', (database) => {
+describe.each(testDatabases())('batch statements (insertRows) on $name', (database) => {
   let handle: DatabaseHandle;
   beforeAll(async () => {
     handle = await database.open();
