@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import * as logMigration from '../src/db/migrations/20261126000000-messages-are-their-log.js';
 import type { Database } from '../src/db/schema.js';
 import { createRepositories } from '../src/models/repositories.js';
 import { toCoupleEventDto } from '../src/services/couple-log.js';
 import { reopenableTestDatabase, testDatabases } from './support/databases.js';
 import { createCouple } from './support/factories.js';
+import { rollBackTo } from './support/migrations.js';
 import { roomyRules } from './support/realtime.js';
 import { startTestApp } from './support/test-app.js';
 
@@ -34,11 +34,7 @@ describe.each(testDatabases())('the couple log on $name', (database) => {
       // The previous version: each message also logged in couple_events (the deleted one as its
       // tombstone), and this migration not yet run.
       const old = await shared.open();
-      await logMigration.down(old.db as unknown as Kysely<unknown>);
-      await old.db
-        .deleteFrom('kysely_migration' as never)
-        .where('name' as never, '=', MIGRATION as never)
-        .execute();
+      await rollBackTo(old.db as unknown as Kysely<unknown>, MIGRATION);
       const copies = await old.db
         .selectFrom('couple_events')
         .select(['seq', 'payload'])

@@ -3,8 +3,6 @@ import type { MessageDto, SearchResponse } from '@couple-chat/protocol';
 import { type Kysely, sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PENDING_MAX } from '../src/db/full-text.js';
-import * as searchMigration from '../src/db/migrations/20261125040000-search.js';
-import * as logMigration from '../src/db/migrations/20261126000000-messages-are-their-log.js';
 import { DAY } from '../src/lib/clock.js';
 import { createRepositories } from '../src/models/repositories.js';
 import { reopenableTestDatabase } from './support/databases.js';
@@ -12,6 +10,7 @@ import { createCouple, signUp, type TestCouple } from './support/factories.js';
 import { HttpClient } from './support/http-client.js';
 import { pdf, png } from './support/media-fixtures.js';
 import { sendOk } from './support/messages.js';
+import { rollBackTo } from './support/migrations.js';
 import { chattingCouple, realtimeApp, realtimeVariants, roomyRules } from './support/realtime.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { sendFiles, uploadOk } from './support/uploads.js';
@@ -488,17 +487,7 @@ describe.each(realtimeVariants())('search on $name', (variant) => {
         }
         await before.close();
         const old = await shared.open();
-        // Undone in reverse order: the migrations after it first.
-        for (const [name, migration] of [
-          ['20261126000000-messages-are-their-log', logMigration],
-          ['20261125040000-search', searchMigration],
-        ] as const) {
-          await migration.down(old.db as unknown as Kysely<unknown>);
-          await old.db
-            .deleteFrom('kysely_migration' as never)
-            .where('name' as never, '=', name as never)
-            .execute();
-        }
+        await rollBackTo(old.db as unknown as Kysely<unknown>, '20261125040000-search');
         await old.close();
         // The upgrade: the migration indexes what is there.
         const after = await startTestApp(shared, { rateRules: roomyRules });

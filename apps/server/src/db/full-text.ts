@@ -32,6 +32,8 @@ export interface SeqRange {
 export interface FullTextDialect {
   createSchema(db: Kysely<unknown>): Promise<void>;
   dropSchema(db: Kysely<unknown>): Promise<void>;
+  /** Settings of the index that an existing schema is brought to (see the migrations). */
+  configure(db: Kysely<unknown>): Promise<void>;
   insert(db: Kysely<unknown>, rows: readonly IndexedMessage[]): Promise<void>;
   remove(db: Kysely<unknown>, coupleNo: number, seq: number): Promise<void>;
   removeCouple(db: Kysely<unknown>, coupleNo: number): Promise<void>;
@@ -75,6 +77,12 @@ const rowid = (no: number | RawBuilder<unknown>, seq: number | RawBuilder<unknow
  * queued behind it; moves of 100 cost the same in all and stop at about a third of that.
  */
 export const PENDING_MAX = 100;
+
+/**
+ * Leaf pages written at most by the merge step after each move: more than a move of PENDING_MAX
+ * messages adds times the index's levels, so merging keeps up.
+ */
+const MERGE_STEP = 32;
 
 interface PendingRow {
   couple_no: number;
@@ -134,12 +142,19 @@ export const sqliteFullText: FullTextDialect = {
     await sql`insert into message_search(message_search, rank) values ('secure-delete', 1)`.execute(
       db,
     );
+    await sqliteFullText.configure(db);
     await sql`create table message_search_pending (
       id integer primary key,
       couple_no integer not null,
       seq integer not null,
       grams text not null
     )`.execute(db);
+  },
+  async configure(db) {
+    // FTS5 merges its segments itself in units of 64 pages, 8–25 ms each at chat's full load,
+    // stalling every send queued behind. Instead each move from the pending list is followed by
+    // a merge step of at most MERGE_STEP pages (below).
+    await sql`insert into message_search(message_search, rank) values ('automerge', 0)`.execute(db);
   },
   async dropSchema(db) {
     await sql`drop table if exists message_search_pending`.execute(db);
@@ -161,6 +176,9 @@ export const sqliteFullText: FullTextDialect = {
       db,
     );
     await sql`delete from message_search_pending`.execute(db);
+    // Merges levels of four or more segments, as automerge did, by a bounded step.
+    await sql`insert into message_search(message_search, rank)
+      values ('merge', ${sql.lit(MERGE_STEP)})`.execute(db);
   },
   async remove(db, coupleNo, seq) {
     await sql`delete from message_search where rowid = ${rowid(coupleNo, seq)}`.execute(db);
@@ -234,6 +252,9 @@ export const postgresFullText: FullTextDialect = {
     await sql`create index message_search_grams_idx on message_search using gin (grams)`.execute(
       db,
     );
+  },
+  async configure() {
+    // GIN's pending list is merged by PostgreSQL itself (gin_pending_list_limit, vacuum).
   },
   async dropSchema(db) {
     await sql`drop table if exists message_search`.execute(db);

@@ -8,6 +8,7 @@ import * as calendar from './20261125020000-calendar.js';
 import * as attachments from './20261125030000-attachments.js';
 import * as search from './20261125040000-search.js';
 import * as messagesAreTheirLog from './20261126000000-messages-are-their-log.js';
+import * as searchMergeSteps from './20261126010000-search-merge-steps.js';
 
 /** Listed statically (not read from disk) so the compiled server needs no file globbing. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '20261125030000-attachments': attachments,
   '20261125040000-search': search,
   '20261126000000-messages-are-their-log': messagesAreTheirLog,
+  '20261126010000-search-merge-steps': searchMergeSteps,
 };
