@@ -1,9 +1,7 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type InsertShape, insertRows } from '../db/batch-statements.js';
 import type { CoupleEventsTable, Database } from '../db/schema.js';
 import type { MessageRow } from './message.repository.js';
-
-export type CoupleEventRow = Selectable<CoupleEventsTable>;
 
 const eventInsert: InsertShape<CoupleEventsTable> = {
   table: 'couple_events',
